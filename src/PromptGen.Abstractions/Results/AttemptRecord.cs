@@ -1,0 +1,46 @@
+namespace PromptGen;
+
+/// <summary>One attempt of a prompt call: a request to a model, a retry, a fallback hop, a re-ask or a judge call.</summary>
+/// <param name="ModelId">The model id the attempt used, in canonical <c>provider/model</c> form.</param>
+/// <param name="Provider">The provider name, for example <c>openai</c>.</param>
+/// <param name="Kind">Why the attempt was made.</param>
+/// <param name="StartedAt">When the attempt started.</param>
+/// <param name="Duration">How long the attempt took.</param>
+/// <param name="Outcome">How the attempt ended.</param>
+public sealed record AttemptRecord(
+    string ModelId,
+    string Provider,
+    AttemptKind Kind,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    AttemptOutcome Outcome)
+{
+    /// <summary>Gets the number of input tokens the provider reported, if any.</summary>
+    public long? InputTokens { get; init; }
+
+    /// <summary>Gets the number of output tokens the provider reported, if any.</summary>
+    public long? OutputTokens { get; init; }
+
+    /// <summary>Gets the cost in US dollars, when a price is known.</summary>
+    public decimal? CostUsd { get; init; }
+
+    /// <summary>Gets the error kind when <see cref="Outcome"/> is <see cref="AttemptOutcome.Failed"/> or <see cref="AttemptOutcome.Skipped"/>.</summary>
+    public PromptErrorKind? ErrorKind { get; init; }
+
+    /// <summary>Gets the error message (secrets redacted), if the attempt failed.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Gets the HTTP status the provider returned, if any.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>Gets the validation errors when <see cref="Outcome"/> is <see cref="AttemptOutcome.Invalid"/>.</summary>
+    public IReadOnlyList<string> ValidationErrors { get; init; } = [];
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var tokens = InputTokens is null && OutputTokens is null ? string.Empty : $" tokens {InputTokens ?? 0}→{OutputTokens ?? 0}";
+        var error = ErrorKind is null ? string.Empty : $" {ErrorKind}: {ErrorMessage}";
+        return $"{Kind} {ModelId} {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}";
+    }
+}
