@@ -21,16 +21,16 @@ public abstract class PromptGenException : Exception
     public virtual bool IsTransient => false;
 
     /// <summary>Gets the canonical model id the failure concerns, when known.</summary>
-    public string? ModelId { get; init; }
+    public string? ModelId { get; set; }
 
     /// <summary>Gets the provider name the failure concerns, when known.</summary>
-    public string? Provider { get; init; }
+    public string? Provider { get; set; }
 
     /// <summary>Gets the endpoint the failure concerns, when known (no credentials, no query string).</summary>
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; set; }
 
     /// <summary>Gets the HTTP status code the provider returned, when there was one.</summary>
-    public int? StatusCode { get; init; }
+    public int? StatusCode { get; set; }
 
     /// <summary>Gets the attempt log of the call up to the failure.</summary>
     public PromptTrace Trace { get; private set; } = PromptTrace.Empty;

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace PromptGen;
+
+/// <summary>
+/// Binds the <c>PromptGen</c> configuration section onto <see cref="PromptGenOptions"/> without reflection (AOT-safe).
+/// Unknown keys and unreadable values are errors naming the configuration path, never silently ignored.
+/// </summary>
+public static class PromptGenConfiguration
+{
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent"];
+
+    private static readonly string[] s_providerKeys =
+        ["Kind", "BaseUrl", "ApiKeyEnvironmentVariable", "ApiKey", "RequiresApiKey", "Timeout", "MaxOutputTokens", "StructuredOutput"];
+
+    /// <summary>Binds <paramref name="section"/> (normally <c>configuration.GetSection("PromptGen")</c>) onto <paramref name="options"/>.</summary>
+    /// <param name="section">The configuration section.</param>
+    /// <param name="options">The options to fill.</param>
+    /// <exception cref="PromptConfigurationException">A key is unknown or a value cannot be read; the message names the path.</exception>
+    public static void Bind(IConfiguration section, PromptGenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var child in section.GetChildren())
+        {
+            switch (Known(child, s_topLevelKeys))
+            {
+                case "DefaultModel":
+                    options.DefaultModel = Remember(options, child, child.Value) ?? options.DefaultModel;
+                    break;
+                case "RecordMessageContent":
+                    options.RecordMessageContent = ReadBool(child) ?? options.RecordMessageContent;
+                    break;
+                case "Aliases":
+                    foreach (var alias in child.GetChildren())
+                    {
+                        options.Aliases[alias.Key] = Required(alias);
+                    }
+
+                    break;
+                case "Fallbacks":
+                    foreach (var chain in child.GetChildren())
+                    {
+                        options.Fallbacks[chain.Key] = ReadList(chain);
+                    }
+
+                    break;
+                case "Providers":
+                    foreach (var provider in child.GetChildren())
+                    {
+                        BindProvider(provider, options.Provider(provider.Key), options);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void BindProvider(IConfigurationSection section, ProviderOptions provider, PromptGenOptions options)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            switch (Known(child, s_providerKeys))
+            {
+                case "Kind": provider.Kind = Remember(options, child, child.Value); break;
+                case "BaseUrl": provider.BaseUrl = Remember(options, child, child.Value); break;
+                case "ApiKeyEnvironmentVariable": provider.ApiKeyEnvironmentVariable = Remember(options, child, child.Value); break;
+                case "ApiKey": provider.ApiKey = Remember(options, child, child.Value); break;
+                case "RequiresApiKey": provider.RequiresApiKey = ReadBool(child); break;
+                case "StructuredOutput": provider.StructuredOutput = Remember(options, child, child.Value); break;
+                case "MaxOutputTokens":
+                    provider.MaxOutputTokens = ReadInt(child);
+                    Remember(options, child, provider.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "Timeout":
+                    provider.Timeout = ReadTimeSpan(child);
+                    Remember(options, child, provider.Timeout?.ToString("c", CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+    }
+
+    private static string Known(IConfigurationSection child, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (string.Equals(key, child.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+
+        throw new PromptConfigurationException($"Unknown setting '{child.Path}'. Valid keys here: {string.Join(", ", keys)}. Check the spelling in your configuration.");
+    }
+
+    private static string? Remember(PromptGenOptions options, IConfigurationSection child, string? value)
+    {
+        if (value is not null)
+        {
+            options.ConfiguredValues[child.Path] = value;
+        }
+
+        return value;
+    }
+
+    private static string Required(IConfigurationSection child) =>
+        string.IsNullOrWhiteSpace(child.Value)
+            ? throw new PromptConfigurationException($"Setting '{child.Path}' is empty. Give it a model id, for example 'openai/gpt-4o-mini'.")
+            : child.Value.Trim();
+
+    private static List<string> ReadList(IConfigurationSection child)
+    {
+        if (child.Value is { } single)
+        {
+            return [.. single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+
+        return [.. child.GetChildren().Select(Required)];
+    }
+
+    private static bool? ReadBool(IConfigurationSection child) =>
+        child.Value is null ? null
+        : bool.TryParse(child.Value, out var value) ? value
+        : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected true or false.");
+
+    private static int? ReadInt(IConfigurationSection child) =>
+        child.Value is null ? null
+        : int.TryParse(child.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected a whole number, for example 4096.");
+
+    private static TimeSpan? ReadTimeSpan(IConfigurationSection child)
+    {
+        if (child.Value is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(child.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return TimeSpan.TryParse(child.Value, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected seconds (for example 90) or a time span (for example '00:01:30').");
+    }
+}

@@ -1,0 +1,48 @@
+namespace PromptGen;
+
+/// <summary>
+/// PromptGen settings, bound from the <c>PromptGen</c> configuration section and then adjusted in code.
+/// Precedence, highest first: code → configuration → standard environment variables (<c>OPENAI_API_KEY</c>, …) → built-in defaults.
+/// Every default is listed in <c>docs/configuration.md</c>.
+/// </summary>
+public sealed class PromptGenOptions
+{
+    /// <summary>The configuration section PromptGen binds from.</summary>
+    public const string SectionName = "PromptGen";
+
+    /// <summary>Gets or sets the model used when a call names none. Default: <c>openai/gpt-4o-mini</c>.</summary>
+    public string DefaultModel { get; set; } = "openai/gpt-4o-mini";
+
+    /// <summary>Gets the aliases: a name (for example <c>fast</c>) mapped to a model id or another alias. Case-insensitive.</summary>
+    public IDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the fallback chains: a model id or alias mapped to the ids tried, in order, when it fails.</summary>
+    public IDictionary<string, IList<string>> Fallbacks { get; } = new Dictionary<string, IList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the provider settings by provider name (built-in names such as <c>openai</c>, or new names for custom endpoints).</summary>
+    public IDictionary<string, ProviderOptions> Providers { get; } = new Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets a value indicating whether message content is recorded on OpenTelemetry activities. Default: <see langword="false"/>.</summary>
+    public bool RecordMessageContent { get; set; }
+
+    /// <summary>Gets or sets how environment variables are read. Default: <see cref="Environment.GetEnvironmentVariable(string)"/>. Tests replace it.</summary>
+    public Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Gets the values that came from configuration, by path, so the router can tell configuration from code.</summary>
+    internal Dictionary<string, string> ConfiguredValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the settings of a provider, adding an empty entry if there is none.</summary>
+    /// <param name="name">The provider name.</param>
+    /// <returns>The provider settings.</returns>
+    public ProviderOptions Provider(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!Providers.TryGetValue(name, out var options))
+        {
+            options = new ProviderOptions();
+            Providers[name] = options;
+        }
+
+        return options;
+    }
+}

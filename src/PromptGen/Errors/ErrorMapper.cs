@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PromptGen;
+
+/// <summary>
+/// Turns whatever an attempt threw into PromptGen's typed errors. The classification uses the HTTP status the
+/// <see cref="ProviderHttpHandler"/> recorded, then exception types; never message text. Messages say what, where and
+/// how to fix, and pass through the <see cref="SecretRedactor"/>.
+/// </summary>
+internal static class ErrorMapper
+{
+    public static PromptGenException Map(Exception exception, AttemptContext context, ModelRoute route, bool timedOut, SecretRedactor redactor)
+    {
+        if (exception is PromptGenException known)
+        {
+            return known;
+        }
+
+        var where = $"model '{route.Id.Original}' ({route.Endpoint.Provider} at {route.Endpoint.DisplayUrl})";
+        PromptGenException result;
+        if (timedOut)
+        {
+            result = new PromptTimeoutException(
+                $"No answer from {where} within {Seconds(route.Endpoint.Timeout)} (the attempt timeout). " +
+                $"Raise PromptGen:Providers:{route.Endpoint.Provider}:Timeout if the model is slow, or check that the endpoint is up.");
+        }
+        else if (context.Failure is { } http)
+        {
+            result = FromStatus(http, where, route, redactor);
+        }
+        else
+        {
+            result = exception switch
+            {
+                HttpRequestException { HttpRequestError: not HttpRequestError.InvalidResponse } request => new ProviderUnavailableException(
+                    $"Could not reach {where}: {redactor.Redact(request.Message)}. Check that the server is running and the base URL is right (from {Source(route, "BaseUrl")})."),
+                HttpRequestException or IOException => new ProviderUnavailableException(
+                    $"The connection to {where} broke off mid-response: {redactor.Redact(Innermost(exception).Message)}. This is usually transient; retry or configure a fallback model."),
+                JsonException or FormatException or InvalidOperationException => new InvalidProviderResponseException(
+                    $"{Capitalized(where)} answered with a body PromptGen could not read ({exception.GetType().Name}: {redactor.Redact(exception.Message)}). " +
+                    $"Check that the endpoint speaks the '{route.Endpoint.Kind}' protocol."),
+                _ => new InvalidProviderResponseException(
+                    $"The call to {where} failed unexpectedly ({exception.GetType().Name}: {redactor.Redact(exception.Message)})."),
+            };
+        }
+
+        return Decorate(result, route, context.Failure?.StatusCode);
+    }
+
+    public static PromptGenException ContentFiltered(ModelRoute route) => Decorate(
+        new ContentFilteredException($"The content filter of model '{route.Id.Original}' ({route.Endpoint.Provider}) blocked the answer. Rephrase the prompt or use another model."),
+        route,
+        null);
+
+    private static PromptGenException FromStatus(HttpFailure http, string where, ModelRoute route, SecretRedactor redactor)
+    {
+        var said = string.IsNullOrWhiteSpace(http.ProviderMessage) ? string.Empty : $": {redactor.Redact(http.ProviderMessage)}";
+        var status = $"HTTP {http.StatusCode}";
+        if (IsContentFilterCode(http.ErrorCode))
+        {
+            return new ContentFilteredException($"The content filter of {where} blocked the request ({status}){said}. Rephrase the prompt or use another model.");
+        }
+
+        return http.StatusCode switch
+        {
+            401 or 403 => new AuthenticationFailedException(
+                $"{Capitalized(where)} rejected the credentials ({status}){said}. Check the API key (from {Source(route, "ApiKey")})."),
+            429 => new RateLimitedException(
+                $"{Capitalized(where)} is rate limiting ({status}){said}." +
+                (http.RetryAfter is { } wait ? $" It asked to wait {Seconds(wait)}." : string.Empty) +
+                " Slow down, or configure a fallback model.",
+                http.RetryAfter),
+            408 => new PromptTimeoutException($"{Capitalized(where)} timed out the request ({status}){said}. Retry, or raise the provider's timeout."),
+            >= 500 => new ProviderUnavailableException(
+                $"{Capitalized(where)} failed ({status}){said}. The provider may be down or overloaded; retry later or configure a fallback model."),
+            _ => new BadRequestException(
+                $"{Capitalized(where)} rejected the request ({status}){said}. Check the model name '{route.Id.Model}' and the request options."),
+        };
+    }
+
+    private static bool IsContentFilterCode(string? code) =>
+        code is not null && (code.Contains("content_filter", StringComparison.OrdinalIgnoreCase) || code.Contains("content_policy", StringComparison.OrdinalIgnoreCase));
+
+    private static PromptGenException Decorate(PromptGenException exception, ModelRoute route, int? status)
+    {
+        exception.ModelId = route.Id.Canonical;
+        exception.Provider = route.Endpoint.Provider;
+        exception.Endpoint = route.Endpoint.DisplayUrl;
+        exception.StatusCode = status;
+        return exception;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    private static string Source(ModelRoute route, string setting) => route.Endpoint.Sources.GetValueOrDefault(setting, "no setting");
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>Per-call settings for <see cref="PromptRouter"/>.</summary>
+public sealed class PromptCallOptions
+{
+    /// <summary>Gets or sets the model id or alias. Default: <see cref="PromptGenOptions.DefaultModel"/>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Gets or sets fallback model ids tried in order after the primary, before the configured fallbacks of the primary.</summary>
+    public IReadOnlyList<string>? Fallbacks { get; set; }
+
+    /// <summary>Gets or sets the chat options (temperature, maximum output tokens, response format, …) passed to the provider.</summary>
+    public ChatOptions? ChatOptions { get; set; }
+
+    /// <summary>Gets or sets the timeout of one attempt, overriding the provider's configured timeout.</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>The activity source and instruments, with the GenAI semantic-convention attribute names in one place.</summary>
+internal static class PromptGenTelemetry
+{
+    public static readonly ActivitySource Source = new(PromptGenDiagnostics.ActivitySourceName, "1.0.0");
+
+    private static readonly Meter s_meter = new(PromptGenDiagnostics.MeterName, "1.0.0");
+
+    private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>(
+        "gen_ai.client.operation.duration", "s", "Duration of one GenAI attempt.");
+
+    private static readonly Histogram<long> s_tokens = s_meter.CreateHistogram<long>(
+        "gen_ai.client.token.usage", "{token}", "Tokens used by one GenAI attempt.");
+
+    public static Activity? StartAttempt(ModelRoute route, AttemptKind kind)
+    {
+        var activity = Source.StartActivity($"chat {route.Id.Model}", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("gen_ai.operation.name", "chat");
+            activity.SetTag("gen_ai.provider.name", route.Endpoint.Provider);
+            activity.SetTag("gen_ai.request.model", route.Id.Model);
+            activity.SetTag("promptgen.attempt.kind", kind.ToString());
+            if (route.Endpoint.BaseUrl is { } url)
+            {
+                activity.SetTag("server.address", url.Host);
+                activity.SetTag("server.port", url.Port);
+            }
+        }
+
+        return activity;
+    }
+
+    public static void RecordContent(Activity? activity, IEnumerable<ChatMessage> messages)
+    {
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            activity.AddEvent(new ActivityEvent($"gen_ai.{message.Role.Value}.message", tags: new ActivityTagsCollection { ["content"] = message.Text }));
+        }
+    }
+
+    public static void Succeeded(Activity? activity, ModelRoute route, ChatResponse response, TimeSpan elapsed)
+    {
+        var input = response.Usage?.InputTokenCount;
+        var output = response.Usage?.OutputTokenCount;
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("gen_ai.response.model", response.ModelId ?? route.Id.Model);
+            activity.SetTag("gen_ai.response.id", response.ResponseId);
+            activity.SetTag("gen_ai.usage.input_tokens", input);
+            activity.SetTag("gen_ai.usage.output_tokens", output);
+            activity.SetTag("gen_ai.response.finish_reasons", response.FinishReason?.Value);
+        }
+
+        var tags = Tags(route, error: null);
+        s_duration.Record(elapsed.TotalSeconds, tags);
+        if (input is { } i)
+        {
+            s_tokens.Record(i, [.. tags, new("gen_ai.token.type", "input")]);
+        }
+
+        if (output is { } o)
+        {
+            s_tokens.Record(o, [.. tags, new("gen_ai.token.type", "output")]);
+        }
+    }
+
+    public static void Failed(Activity? activity, ModelRoute route, PromptErrorKind kind, string message, TimeSpan elapsed)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, message);
+        activity?.SetTag("error.type", kind.ToString());
+        s_duration.Record(elapsed.TotalSeconds, Tags(route, kind.ToString()));
+    }
+
+    private static KeyValuePair<string, object?>[] Tags(ModelRoute route, string? error) => error is null
+        ? [new("gen_ai.operation.name", "chat"), new("gen_ai.provider.name", route.Endpoint.Provider), new("gen_ai.request.model", route.Id.Model)]
+        : [new("gen_ai.operation.name", "chat"), new("gen_ai.provider.name", route.Endpoint.Provider), new("gen_ai.request.model", route.Id.Model), new("error.type", error)];
+}
