@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PromptGen.Testing;
+
+namespace PromptGen.Tests;
+
+/// <summary>A router wired to a real simulator on loopback, with the machine's environment shut out.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    public const string OpenAIKey = "sk-test-openai-PLANTED-0123456789";
+    public const string AnthropicKey = "sk-ant-test-PLANTED-9876543210";
+
+    private readonly ServiceProvider _services;
+
+    private TestHost(LlmSimulator simulator, ServiceProvider services, CapturingLoggerProvider logs)
+    {
+        Simulator = simulator;
+        _services = services;
+        Logs = logs;
+        Router = services.GetRequiredService<PromptRouter>();
+    }
+
+    public LlmSimulator Simulator { get; }
+
+    public PromptRouter Router { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<TestHost> StartAsync(
+        Action<PromptGenOptions>? configure = null,
+        TimeProvider? time = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        bool pointProvidersAtSimulator = true)
+    {
+        var simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time ?? TimeProvider.System });
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var logs = new CapturingLoggerProvider();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var config = configuration is null ? null : new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
+        services.AddPromptGen(config, o =>
+        {
+            o.EnvironmentVariables = name => environment?.GetValueOrDefault(name);
+            if (pointProvidersAtSimulator)
+            {
+                o.Provider("openai").BaseUrl = simulator.OpenAIBaseUrl.ToString();
+                o.Provider("openai").ApiKey = OpenAIKey;
+                o.Provider("anthropic").BaseUrl = simulator.AnthropicBaseUrl.ToString();
+                o.Provider("anthropic").ApiKey = AnthropicKey;
+            }
+
+            configure?.Invoke(o);
+        }).AddOpenAI().AddAnthropic();
+        return new TestHost(simulator, services.BuildServiceProvider(), logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+/// <summary>Collects every formatted log line, to prove what is (and is not) logged.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+    }
+}
