@@ -14,7 +14,8 @@ internal static class ErrorMapper
     {
         if (exception is PromptGenException known)
         {
-            return known;
+            // Providers that are not HTTP (Claude Code) classify their own errors; the route fills in where.
+            return known.ModelId is null ? Decorate(known, route, known.StatusCode) : known;
         }
 
         var where = $"model '{route.Id.Original}' ({route.Endpoint.Provider} at {route.Endpoint.DisplayUrl})";
