@@ -32,7 +32,8 @@ internal static class ErrorMapper
         }
         else
         {
-            result = exception switch
+            // SDKs wrap transport errors (OpenAI: ClientResultException around HttpRequestException): classify the cause.
+            result = Cause(exception) switch
             {
                 HttpRequestException { HttpRequestError: not HttpRequestError.InvalidResponse } request => new ProviderUnavailableException(
                     $"Could not reach {where}: {redactor.Redact(request.Message)}. Check that the server is running and the base URL is right (from {Source(route, "BaseUrl")})."),
@@ -89,6 +90,19 @@ internal static class ErrorMapper
         exception.Provider = route.Endpoint.Provider;
         exception.Endpoint = route.Endpoint.DisplayUrl;
         exception.StatusCode = status;
+        return exception;
+    }
+
+    private static Exception Cause(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException or IOException or JsonException)
+            {
+                return current;
+            }
+        }
+
         return exception;
     }
 

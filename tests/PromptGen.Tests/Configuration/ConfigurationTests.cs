@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PromptGen.Tests.Configuration;
 
@@ -47,14 +48,14 @@ public class ConfigurationTests
             ["PromptGen:Providers:openai:BaseUrl"] = "http://config.test/v1",
             ["PromptGen:Providers:anthropic:BaseUrl"] = "http://config-anthropic.test",
         }).Build();
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var services = new ServiceCollection();
         services.AddPromptGen(configuration, o =>
         {
             o.EnvironmentVariables = n => environment.GetValueOrDefault(n);
             o.Provider("anthropic").BaseUrl = "http://code-anthropic.test";
         }).AddOpenAI().AddAnthropic();
         using var provider = services.BuildServiceProvider();
-        var router = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PromptRouter>(provider);
+        var router = provider.GetRequiredService<PromptRouter>();
 
         var openai = router.Resolve("openai/gpt-4o-mini").Endpoint;
         var anthropic = router.Resolve("anthropic/claude-haiku-4-5").Endpoint;

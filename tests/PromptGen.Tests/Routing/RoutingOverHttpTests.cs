@@ -37,7 +37,9 @@ public class RoutingOverHttpTests
         if (provider == "anthropic")
         {
             Assert.Equal(SimulatorProtocol.Anthropic, request.Protocol);
-            Assert.Equal(TestHost.AnthropicKey, request.Headers["x-api-key"]);
+            // The Anthropic .NET SDK sends the key as a bearer token; the API also accepts x-api-key.
+            var sent = request.Headers.TryGetValue("x-api-key", out var apiKey) ? apiKey : request.Headers["Authorization"].Replace("Bearer ", string.Empty, StringComparison.Ordinal);
+            Assert.Equal(TestHost.AnthropicKey, sent);
         }
         else
         {

@@ -1,0 +1,148 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PromptGen.Testing;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions, Anthropic Messages and Ollama chat wire
+/// formats (JSON and streaming), answers from a <see cref="SimulatorScript"/>, and records every request.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var sim = await LlmSimulator.StartAsync();
+/// sim.Script.When(userContains: "capital of France").Reply("Paris").WithUsage(12, 1);
+/// // point a client at sim.OpenAIBaseUrl or sim.AnthropicBaseUrl
+/// </code>
+/// </example>
+public sealed partial class LlmSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Done)> _waiters = [];
+
+    private LlmSimulator(WebApplication app, SimulatorScript script, TimeProvider time, Uri baseUrl)
+    {
+        _app = app;
+        Script = script;
+        _time = time;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Gets the server's base URL, <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Gets the base URL for OpenAI clients (<c>{BaseUrl}v1/</c>); also Ollama's OpenAI-compatible API.</summary>
+    public Uri OpenAIBaseUrl => new(BaseUrl, "v1/");
+
+    /// <summary>Gets the base URL for Anthropic clients and <c>ANTHROPIC_BASE_URL</c> (clients append <c>/v1/messages</c>).</summary>
+    public Uri AnthropicBaseUrl => BaseUrl;
+
+    /// <summary>Gets the base URL for Ollama's native API (<c>/api/chat</c>).</summary>
+    public Uri OllamaBaseUrl => BaseUrl;
+
+    /// <summary>Gets the rules. They can change while the simulator runs.</summary>
+    public SimulatorScript Script { get; }
+
+    /// <summary>Gets a snapshot of the requests received, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Starts a simulator on 127.0.0.1.</summary>
+    /// <param name="options">Settings; <see langword="null"/> for an ephemeral port and the system clock.</param>
+    /// <param name="cancellationToken">A token to cancel start-up.</param>
+    /// <returns>The running simulator.</returns>
+    public static async Task<LlmSimulator> StartAsync(LlmSimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LlmSimulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var address = app.Services.GetRequiredService<IServer>().Features;
+        LlmSimulator? simulator = null;
+        app.Run(context => simulator!.HandleAsync(context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var bound = new Uri(address.Get<IServerAddressesFeature>()!.Addresses.First());
+        simulator = new LlmSimulator(app, options.Script ?? new SimulatorScript(), options.TimeProvider, new Uri($"http://127.0.0.1:{bound.Port}/"));
+        return simulator;
+    }
+
+    /// <summary>Completes when a request matching <paramref name="match"/> has arrived (including one that already has).</summary>
+    /// <param name="match">The condition, or <see langword="null"/> for any request.</param>
+    /// <param name="cancellationToken">A token to stop waiting.</param>
+    /// <returns>The request.</returns>
+    public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, CancellationToken cancellationToken = default)
+    {
+        match ??= _ => true;
+        lock (_gate)
+        {
+            if (_requests.FirstOrDefault(match) is { } seen)
+            {
+                return Task.FromResult(seen);
+            }
+
+            var done = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Stops the server; requests still hanging end.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private void Record(RecordedRequest request)
+    {
+        List<TaskCompletionSource<RecordedRequest>> release = [];
+        lock (_gate)
+        {
+            _requests.Add(request);
+            _waiters.RemoveAll(w =>
+            {
+                if (!w.Match(request))
+                {
+                    return false;
+                }
+
+                release.Add(w.Done);
+                return true;
+            });
+        }
+
+        foreach (var done in release)
+        {
+            done.TrySetResult(request);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace PromptGen.Testing;
+
+/// <summary>A request the simulator received, recorded before any reply or fault was produced.</summary>
+public sealed class RecordedRequest
+{
+    /// <summary>Gets the protocol the request was addressed to.</summary>
+    public required SimulatorProtocol Protocol { get; init; }
+
+    /// <summary>Gets the HTTP method.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Gets the path, including the query string.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Gets the request headers (case-insensitive keys; repeated headers joined with a comma).</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    /// <summary>Gets the raw body.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Gets the body parsed as JSON, when it was JSON.</summary>
+    public JsonElement? BodyJson { get; init; }
+
+    /// <summary>Gets the requested model.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets a value indicating whether a streamed reply was asked for.</summary>
+    public bool Stream { get; init; }
+
+    /// <summary>Gets the system prompt text (all system parts joined with a blank line).</summary>
+    public string? SystemText { get; init; }
+
+    /// <summary>Gets the text of the last text block of the last user message.</summary>
+    public string? LastUserText { get; init; }
+
+    /// <summary>Gets the number of messages in the conversation (system messages included for OpenAI and Ollama, where they are messages).</summary>
+    public int MessageCount { get; init; }
+
+    /// <summary>Gets when the request arrived, by the simulator's <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Method} {Path} ({Protocol}, model {Model ?? "-"}): {LastUserText}";
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace PromptGen.Testing;
+
+/// <summary>Reads what the simulator needs from a request of any protocol.</summary>
+internal static class RequestParser
+{
+    public static SimulatorProtocol ProtocolOf(HttpRequest request)
+    {
+        var path = request.Path.Value ?? string.Empty;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return SimulatorProtocol.Other;
+        }
+
+        return path.EndsWith("/chat/completions", StringComparison.Ordinal) ? SimulatorProtocol.OpenAI
+            : path.EndsWith("/v1/messages", StringComparison.Ordinal) ? SimulatorProtocol.Anthropic
+            : path.EndsWith("/api/chat", StringComparison.Ordinal) ? SimulatorProtocol.Ollama
+            : SimulatorProtocol.Other;
+    }
+
+    public static RecordedRequest Parse(HttpRequest request, string body, SimulatorProtocol protocol, DateTimeOffset now)
+    {
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        JsonElement? json = null;
+        string? model = null, system = null, lastUser = null;
+        var stream = false;
+        var count = 0;
+        if (body.Length > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement.Clone();
+                json = root;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                    stream = root.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : protocol == SimulatorProtocol.Ollama;
+                    (system, lastUser, count) = Conversation(root, protocol);
+                }
+            }
+            catch (JsonException)
+            {
+                // Recorded as raw text; the handler answers 400.
+            }
+        }
+
+        return new RecordedRequest
+        {
+            Protocol = protocol,
+            Method = request.Method,
+            Path = request.Path + request.QueryString,
+            Headers = headers,
+            Body = body,
+            BodyJson = json,
+            Model = model,
+            Stream = stream,
+            SystemText = system,
+            LastUserText = lastUser,
+            MessageCount = count,
+            ReceivedAt = now,
+        };
+    }
+
+    private static (string? System, string? LastUser, int Count) Conversation(JsonElement root, SimulatorProtocol protocol)
+    {
+        var system = new List<string>();
+        if (protocol == SimulatorProtocol.Anthropic && root.TryGetProperty("system", out var top))
+        {
+            system.Add(Text(top, last: false));
+        }
+
+        string? lastUser = null;
+        var count = 0;
+        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                count++;
+                var role = message.TryGetProperty("role", out var r) ? r.GetString() : null;
+                var content = message.TryGetProperty("content", out var c) ? c : default;
+                if (role is "system" or "developer")
+                {
+                    system.Add(Text(content, last: false));
+                }
+                else if (role == "user")
+                {
+                    lastUser = Text(content, last: true);
+                }
+            }
+        }
+
+        return (system.Count == 0 ? null : string.Join("\n\n", system), lastUser, count);
+    }
+
+    /// <summary>Text of a string or of an array of blocks: all text blocks joined, or only the last one.</summary>
+    private static string Text(JsonElement content, bool last)
+    {
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            return content.GetString() ?? string.Empty;
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        foreach (var block in content.EnumerateArray())
+        {
+            if (block.ValueKind == JsonValueKind.Object && block.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                parts.Add(text.GetString() ?? string.Empty);
+            }
+        }
+
+        return last ? parts.LastOrDefault() ?? string.Empty : string.Join("\n\n", parts);
+    }
+
+    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace PromptGen.Testing;
+
+/// <summary>One scripted rule: what it matches and what it answers. Built with <see cref="SimulatorScript"/>.</summary>
+public sealed class SimulatorRule
+{
+    private int _remaining = -1;
+
+    internal SimulatorRule()
+    {
+    }
+
+    /// <summary>Gets the model pattern (exact, case-insensitive, <c>*</c> as wildcard), or <see langword="null"/> for any model.</summary>
+    public string? Model { get; internal set; }
+
+    /// <summary>Gets the text the last user message must contain (case-insensitive), if any.</summary>
+    public string? UserContains { get; internal set; }
+
+    /// <summary>Gets the pattern the last user message must match, if any.</summary>
+    public Regex? UserPattern { get; internal set; }
+
+    /// <summary>Gets the protocol the rule is limited to, if any.</summary>
+    public SimulatorProtocol? Protocol { get; internal set; }
+
+    /// <summary>Gets the reply text (for JSON replies, the JSON).</summary>
+    public string? Reply { get; internal set; }
+
+    /// <summary>Gets the fault produced instead of a reply, if any.</summary>
+    public SimulatorFault? Fault { get; internal set; }
+
+    /// <summary>Gets the <c>Retry-After</c> sent with <see cref="SimulatorFault.RateLimited"/>.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
+    /// <summary>Gets the reported input tokens; estimated from the prompt when not set.</summary>
+    public int? InputTokens { get; internal set; }
+
+    /// <summary>Gets the reported output tokens; estimated from the reply when not set.</summary>
+    public int? OutputTokens { get; internal set; }
+
+    /// <summary>Gets the delay before answering, measured by the simulator's <see cref="TimeProvider"/>.</summary>
+    public TimeSpan Latency { get; internal set; }
+
+    internal int Times
+    {
+        set => _remaining = value;
+    }
+
+    internal bool Matches(RecordedRequest request)
+    {
+        if (Protocol is { } protocol && protocol != request.Protocol)
+        {
+            return false;
+        }
+
+        if (Model is { } model && !Glob(model, request.Model ?? string.Empty))
+        {
+            return false;
+        }
+
+        var user = request.LastUserText ?? string.Empty;
+        return (UserContains is null || user.Contains(UserContains, StringComparison.OrdinalIgnoreCase))
+            && (UserPattern is null || UserPattern.IsMatch(user));
+    }
+
+    /// <summary>Consumes one use of a rule limited by <c>Times</c>; unlimited rules always succeed.</summary>
+    internal bool TryConsume()
+    {
+        while (true)
+        {
+            var remaining = Volatile.Read(ref _remaining);
+            if (remaining < 0)
+            {
+                return true;
+            }
+
+            if (remaining == 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _remaining, remaining - 1, remaining) == remaining)
+            {
+                return true;
+            }
+        }
+    }
+
+    private static bool Glob(string pattern, string text) => pattern.Contains('*', StringComparison.Ordinal)
+        ? Regex.IsMatch(text, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        : string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
+}
