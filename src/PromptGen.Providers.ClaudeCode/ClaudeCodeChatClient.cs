@@ -92,7 +92,7 @@ internal sealed class ClaudeCodeChatClient(ClaudeCodeOptions settings, ResolvedE
 
         if (result.TryGetProperty("total_cost_usd", out var cost) && cost.ValueKind == JsonValueKind.Number)
         {
-            (response.AdditionalProperties ??= [])["total_cost_usd"] = cost.GetDecimal();
+            (response.AdditionalProperties ??= [])[PromptGenResponseProperties.CostUsd] = cost.GetDecimal();
         }
 
         return response;

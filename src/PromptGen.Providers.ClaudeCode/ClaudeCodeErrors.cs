@@ -34,6 +34,7 @@ internal static class ClaudeCodeErrors
             _ when subtype == "error_max_turns" => new BadRequestException($"{said}. Raise ClaudeCodeOptions.MaxTurnsWithTools if the task needs more tool turns."),
             _ when text.Contains("Not logged in", StringComparison.OrdinalIgnoreCase) => new AuthenticationFailedException($"{said}. Log in with 'claude /login' (subscription) or set ANTHROPIC_API_KEY for the CLI."),
             _ when text.Contains("Request timed out", StringComparison.OrdinalIgnoreCase) => new PromptTimeoutException($"{said}. Raise PromptGen:Providers:max:Timeout if the model is slow."),
+            _ when text.Contains("Failed to parse JSON", StringComparison.OrdinalIgnoreCase) => new InvalidProviderResponseException($"{said}. The API answered with a body the CLI could not read; check ANTHROPIC_BASE_URL."),
             _ when text.Contains("Unable to connect", StringComparison.OrdinalIgnoreCase) => new ProviderUnavailableException($"{said}. Check the network (or ANTHROPIC_BASE_URL)."),
             _ => new ProviderUnavailableException($"{said}."),
         };

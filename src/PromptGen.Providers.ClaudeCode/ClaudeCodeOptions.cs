@@ -57,7 +57,7 @@ public sealed class ClaudeCodeOptions
 
     /// <summary>
     /// Gets extra environment variables for the CLI process, for example <c>ANTHROPIC_BASE_URL</c> to point it at a
-    /// local server. Values are never logged.
+    /// local server. An empty value removes the variable from the inherited environment. Values are never logged.
     /// </summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

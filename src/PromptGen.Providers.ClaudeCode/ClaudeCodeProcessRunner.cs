@@ -50,7 +50,14 @@ internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, Semapho
 
             foreach (var (key, value) in invocation.Environment)
             {
-                start.Environment[key] = value;
+                if (value.Length == 0)
+                {
+                    start.Environment.Remove(key);
+                }
+                else
+                {
+                    start.Environment[key] = value;
+                }
             }
 
             return await RunProcessAsync(start, invocation.StdinLine, onTextDelta, cancellationToken).ConfigureAwait(false);
@@ -81,23 +88,34 @@ internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, Semapho
         var stderr = ReadTailAsync(process.StandardError);
         try
         {
-            await process.StandardInput.WriteLineAsync(stdinLine.AsMemory(), cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The CLI exited before reading its input; its exit code and stderr say why.
-        }
-
-        while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            if (run.Accept(line) is { } delta)
+            try
             {
-                onTextDelta?.Invoke(delta);
+                await process.StandardInput.WriteLineAsync(stdinLine.AsMemory(), cancellationToken).ConfigureAwait(false);
+                process.StandardInput.Close();
             }
+            catch (IOException)
+            {
+                // The CLI exited before reading its input; its exit code and stderr say why.
+            }
+
+            while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (run.Accept(line) is { } delta)
+                {
+                    onTextDelta?.Invoke(delta);
+                }
+            }
+
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Timeout or caller cancellation: no process may outlive the call.
+            Kill(process);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         run.ExitCode = process.ExitCode;
         run.StandardError = await stderr.ConfigureAwait(false);
         return run;

@@ -8,6 +8,33 @@ internal static class ClaudeCli
     public static string Path { get; } = typeof(ClaudeCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ClaudeCliPath").Value!;
 
+    /// <summary>Counts live processes running the installed CLI binary (resolved through /proc, so only this install counts).</summary>
+    public static int RunningProcesses()
+    {
+        var binary = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "..", "@anthropic-ai", "claude-code", "bin"));
+        var count = 0;
+        foreach (var process in System.Diagnostics.Process.GetProcesses())
+        {
+            using (process)
+            {
+                try
+                {
+                    var exe = new FileInfo($"/proc/{process.Id}/exe").LinkTarget;
+                    if (exe is not null && exe.StartsWith(binary, StringComparison.Ordinal) && !process.HasExited)
+                    {
+                        count++;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    // Exited while we looked, or not ours to inspect.
+                }
+            }
+        }
+
+        return count;
+    }
+
     public static void EnsureInstalled() =>
         Assert.True(File.Exists(Path), $"The Claude Code CLI is not installed at {Path}. Build the test project (it runs 'npm install @anthropic-ai/claude-code') with npm available.");
 }

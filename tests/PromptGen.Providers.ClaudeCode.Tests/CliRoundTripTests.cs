@@ -82,6 +82,7 @@ public class CliRoundTripTests
     [InlineData(SimulatorFault.Unauthorized, typeof(AuthenticationFailedException))]
     [InlineData(SimulatorFault.ServerError, typeof(ProviderUnavailableException))]
     [InlineData(SimulatorFault.BadRequest, typeof(BadRequestException))]
+    [InlineData(SimulatorFault.MalformedJson, typeof(InvalidProviderResponseException))]
     public async Task Api_errors_map_to_typed_errors_with_the_cli_retries_off(SimulatorFault fault, Type expected)
     {
         await using var host = await ClaudeHost.StartAsync();
@@ -93,7 +94,7 @@ public class CliRoundTripTests
         Assert.IsType(expected, error);
         Assert.Equal("max/opus", error.ModelId);
         Assert.Contains("Claude Code CLI reported", error.Message, StringComparison.Ordinal);
-        Assert.Single(host.Posts);
+        Assert.InRange(host.Posts.Count(), 1, fault == SimulatorFault.MalformedJson ? 2 : 1);
     }
 
     [Fact]
@@ -109,6 +110,70 @@ public class CliRoundTripTests
 
         var error = await Assert.ThrowsAsync<PromptTimeoutException>(() => call);
         Assert.Contains("within 90 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, ClaudeCli.RunningProcesses());
+    }
+
+    [Fact]
+    public async Task Cancelled_call_leaves_no_process_behind()
+    {
+        await using var host = await ClaudeHost.StartAsync();
+        host.Simulator.Script.Always().Fault(SimulatorFault.Hang);
+        using var cancel = new CancellationTokenSource();
+
+        var call = host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new PromptCallOptions { Model = "max/opus" }, cancel.Token);
+        await host.Simulator.WaitForRequestAsync(r => r.Method == "POST");
+        Assert.Equal(1, ClaudeCli.RunningProcesses());
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(0, ClaudeCli.RunningProcesses());
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_respect_the_process_cap()
+    {
+        var time = new FakeTimeProvider();
+        await using var host = await ClaudeHost.StartAsync(time, o => o.MaxConcurrentProcesses = 2);
+        host.Simulator.Script.Always().Reply("done").WithLatency(TimeSpan.FromSeconds(10));
+
+        var calls = Enumerable.Range(0, 4)
+            .Select(i => host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, $"call {i}")], new PromptCallOptions { Model = "max/haiku" }))
+            .ToList();
+        await WaitForPostsAsync(host, 2);
+        Assert.Equal(2, ClaudeCli.RunningProcesses());
+        time.Advance(TimeSpan.FromSeconds(10));
+        await WaitForPostsAsync(host, 4);
+        Assert.Equal(2, ClaudeCli.RunningProcesses());
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        var results = await Task.WhenAll(calls);
+        Assert.All(results, r => Assert.Equal("done", r.Value.Text));
+        Assert.Equal(0, ClaudeCli.RunningProcesses());
+    }
+
+    [Fact]
+    public async Task Cli_without_credentials_says_how_to_log_in()
+    {
+        await using var host = await ClaudeHost.StartAsync(configure: o =>
+        {
+            o.Environment["ANTHROPIC_API_KEY"] = string.Empty;
+            o.Environment["ANTHROPIC_AUTH_TOKEN"] = string.Empty;
+        });
+
+        var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() =>
+            host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new PromptCallOptions { Model = "max/opus" }));
+
+        Assert.Contains("claude /login", error.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Posts);
+    }
+
+    private static async Task WaitForPostsAsync(ClaudeHost host, int count)
+    {
+        for (var seen = 0; seen < count; seen++)
+        {
+            var index = seen;
+            await host.Simulator.WaitForRequestAsync(r => r.Method == "POST" && host.Posts.Count() > index);
+        }
     }
 
     [Fact]

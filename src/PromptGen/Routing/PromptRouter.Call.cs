@@ -58,6 +58,7 @@ public sealed partial class PromptRouter
                 {
                     InputTokens = response.Usage?.InputTokenCount,
                     OutputTokens = response.Usage?.OutputTokenCount,
+                    CostUsd = response.AdditionalProperties?.TryGetValue(PromptGenResponseProperties.CostUsd, out var cost) == true ? cost as decimal? : null,
                 });
                 return new PromptResult<ChatResponse>(response, route.Id.Canonical, new PromptTrace(attempts))
                 {

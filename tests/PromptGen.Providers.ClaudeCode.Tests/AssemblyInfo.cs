@@ -1,0 +1,2 @@
+// Tests here count live 'claude' processes, so they must not overlap with each other.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
