@@ -25,42 +25,18 @@ public sealed partial class PromptRouter
         List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
         {
-            var route = chain[i];
-            if (i > 0)
-            {
-                Log.FallingBack(_logger, chain[i - 1].Id.Canonical, route.Id.Canonical);
-            }
-
-            var kind = i == 0 ? AttemptKind.Primary : AttemptKind.Fallback;
-            var startedAt = _time.GetUtcNow();
-            var started = _time.GetTimestamp();
-            using var activity = PromptGenTelemetry.StartAttempt(route, kind);
-            if (_options.RecordMessageContent)
-            {
-                PromptGenTelemetry.RecordContent(activity, list);
-            }
-
-            var context = new AttemptContext();
-            using var timeout = new CancellationTokenSource(options?.AttemptTimeout ?? route.Endpoint.Timeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            using var attempt = StartAttempt(chain, i, options, list, cancellationToken);
             try
             {
-                AttemptContext.Current = context;
-                var response = await route.Client.GetResponseAsync(list, options?.ChatOptions, linked.Token).ConfigureAwait(false);
+                AttemptContext.Current = attempt.Context;
+                var response = await attempt.Route.Client.GetResponseAsync(list, options?.ChatOptions, attempt.Token).ConfigureAwait(false);
                 if (response.FinishReason == ChatFinishReason.ContentFilter)
                 {
-                    throw ErrorMapper.ContentFiltered(route);
+                    throw ErrorMapper.ContentFiltered(attempt.Route);
                 }
 
-                var elapsed = _time.GetElapsedTime(started);
-                PromptGenTelemetry.Succeeded(activity, route, response, elapsed);
-                attempts.Add(new AttemptRecord(route.Id.Canonical, route.Endpoint.Provider, kind, startedAt, elapsed, AttemptOutcome.Succeeded)
-                {
-                    InputTokens = response.Usage?.InputTokenCount,
-                    OutputTokens = response.Usage?.OutputTokenCount,
-                    CostUsd = response.AdditionalProperties?.TryGetValue(PromptGenResponseProperties.CostUsd, out var cost) == true ? cost as decimal? : null,
-                });
-                return new PromptResult<ChatResponse>(response, route.Id.Canonical, new PromptTrace(attempts))
+                attempts.Add(attempt.Succeeded(response));
+                return new PromptResult<ChatResponse>(response, attempt.Route.Id.Canonical, new PromptTrace(attempts))
                 {
                     RawText = response.Text,
                     Usage = response.Usage,
@@ -68,15 +44,13 @@ public sealed partial class PromptRouter
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                attempts.Add(Failed(route, kind, startedAt, started, PromptErrorKind.Cancelled, "Cancelled by the caller.", null));
+                attempts.Add(attempt.Cancelled());
                 throw;
             }
             catch (Exception exception)
             {
-                var error = ErrorMapper.Map(exception, context, route, timeout.IsCancellationRequested, _redactor);
-                PromptGenTelemetry.Failed(activity, route, error.Kind, error.Message, _time.GetElapsedTime(started));
-                Log.AttemptFailed(_logger, route.Id.Canonical, error.Kind, error.Message);
-                attempts.Add(Failed(route, kind, startedAt, started, error.Kind, error.Message, error.StatusCode));
+                var (error, record) = attempt.Failed(exception, _redactor, _logger);
+                attempts.Add(record);
                 (failures ??= []).Add(error);
             }
             finally
@@ -88,13 +62,16 @@ public sealed partial class PromptRouter
         throw Fail(failures!, attempts);
     }
 
-    internal AttemptRecord Failed(ModelRoute route, AttemptKind kind, DateTimeOffset startedAt, long started, PromptErrorKind error, string message, int? status) =>
-        new(route.Id.Canonical, route.Endpoint.Provider, kind, startedAt, _time.GetElapsedTime(started), AttemptOutcome.Failed)
+    private RouteAttempt StartAttempt(IReadOnlyList<ModelRoute> chain, int index, PromptCallOptions? options, IList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        if (index > 0)
         {
-            ErrorKind = error,
-            ErrorMessage = message,
-            StatusCode = status,
-        };
+            Log.FallingBack(_logger, chain[index - 1].Id.Canonical, chain[index].Id.Canonical);
+        }
+
+        var kind = index == 0 ? AttemptKind.Primary : AttemptKind.Fallback;
+        return new RouteAttempt(chain[index], kind, options?.AttemptTimeout, _time, _options.RecordMessageContent, messages, cancellationToken);
+    }
 
     private static PromptGenException Fail(List<PromptGenException> failures, List<AttemptRecord> attempts) =>
         failures[0].WithTrace(new PromptTrace(attempts), failures.Count > 1 ? failures[1..] : null);

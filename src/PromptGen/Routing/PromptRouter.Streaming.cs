@@ -26,34 +26,29 @@ public sealed partial class PromptRouter
         List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
         {
-            var route = chain[i];
-            var kind = i == 0 ? AttemptKind.Primary : AttemptKind.Fallback;
-            var startedAt = _time.GetUtcNow();
-            var started = _time.GetTimestamp();
-            using var activity = PromptGenTelemetry.StartAttempt(route, kind);
-            var context = new AttemptContext();
-            using var timeout = new CancellationTokenSource(options?.AttemptTimeout ?? route.Endpoint.Timeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            var stream = route.Client.GetStreamingResponseAsync(list, options?.ChatOptions, linked.Token).GetAsyncEnumerator(linked.Token);
+            using var attempt = StartAttempt(chain, i, options, list, cancellationToken);
+            var stream = attempt.Route.Client.GetStreamingResponseAsync(list, options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
             await using var _ = stream.ConfigureAwait(false);
             var updates = new List<ChatResponseUpdate>();
-            var more = false;
-            PromptGenException? error = null;
-            do
+            var more = true;
+            while (more)
             {
+                PromptGenException? error = null;
                 try
                 {
-                    AttemptContext.Current = context;
+                    AttemptContext.Current = attempt.Context;
                     more = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    attempts.Add(Failed(route, kind, startedAt, started, PromptErrorKind.Cancelled, "Cancelled by the caller.", null));
+                    attempts.Add(attempt.Cancelled());
                     throw;
                 }
                 catch (Exception exception)
                 {
-                    error = ErrorMapper.Map(exception, context, route, timeout.IsCancellationRequested, _redactor);
+                    (error, var record) = attempt.Failed(exception, _redactor, _logger);
+                    attempts.Add(record);
+                    (failures ??= []).Add(error);
                 }
                 finally
                 {
@@ -62,14 +57,10 @@ public sealed partial class PromptRouter
 
                 if (error is not null)
                 {
-                    PromptGenTelemetry.Failed(activity, route, error.Kind, error.Message, _time.GetElapsedTime(started));
-                    Log.AttemptFailed(_logger, route.Id.Canonical, error.Kind, error.Message);
-                    attempts.Add(Failed(route, kind, startedAt, started, error.Kind, error.Message, error.StatusCode));
-                    (failures ??= []).Add(error);
+                    // Once text has reached the caller, switching models would splice two answers.
                     if (updates.Count > 0)
                     {
-                        // Text has already reached the caller: switching models now would splice two answers.
-                        throw Fail(failures, attempts);
+                        throw Fail(failures!, attempts);
                     }
 
                     break;
@@ -80,14 +71,11 @@ public sealed partial class PromptRouter
                     updates.Add(stream.Current);
                     yield return stream.Current;
                 }
-            }
-            while (more);
-
-            if (error is null)
-            {
-                var response = updates.ToChatResponse();
-                PromptGenTelemetry.Succeeded(activity, route, response, _time.GetElapsedTime(started));
-                yield break;
+                else
+                {
+                    attempts.Add(attempt.Succeeded(updates.ToChatResponse()));
+                    yield break;
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using PromptGen.Testing;
 
@@ -12,21 +11,7 @@ public class SecretRedactionTests
     [InlineData("anthropic/claude-haiku-4-5", TestHost.AnthropicKey)]
     public async Task Planted_key_never_appears_in_exceptions_traces_logs_or_activities(string model, string key)
     {
-        var tags = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == PromptGenDiagnostics.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                lock (tags)
-                {
-                    tags.AddRange(a.TagObjects.Select(t => $"{t.Key}={t.Value}"));
-                    tags.Add(a.StatusDescription ?? string.Empty);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var activities = new Telemetry.ActivityCollector();
         await using var host = await TestHost.StartAsync();
         host.Simulator.Script.Always().Fault(SimulatorFault.Unauthorized);
 
@@ -37,10 +22,9 @@ public class SecretRedactionTests
         Assert.DoesNotContain(key, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, error.Trace.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, string.Join('\n', host.Logs.Lines), StringComparison.Ordinal);
-        lock (tags)
-        {
-            Assert.DoesNotContain(key, string.Join('\n', tags), StringComparison.Ordinal);
-        }
+        var telemetry = activities.Stopped.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(a.StatusDescription));
+        Assert.NotEmpty(activities.Stopped);
+        Assert.DoesNotContain(key, string.Join('\n', telemetry), StringComparison.Ordinal);
 
         Assert.Contains(Secret.Redacted, error.Message, StringComparison.Ordinal);
         Assert.Contains("rejected the credentials", error.Message, StringComparison.Ordinal);

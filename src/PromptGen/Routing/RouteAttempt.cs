@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace PromptGen;
+
+/// <summary>
+/// One attempt on one route: its clock, activity, attempt timeout and HTTP context, and the record it leaves in the
+/// trace. Shared by the non-streaming and streaming paths so both classify, log and trace failures the same way.
+/// </summary>
+internal sealed class RouteAttempt : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly DateTimeOffset _startedAt;
+    private readonly Activity? _activity;
+    private readonly CancellationTokenSource _timeout;
+    private readonly CancellationTokenSource _linked;
+
+    public RouteAttempt(ModelRoute route, AttemptKind kind, TimeSpan? timeout, TimeProvider time, bool recordContent, IList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        Route = route;
+        Kind = kind;
+        _time = time;
+        _startedAt = time.GetUtcNow();
+        _started = time.GetTimestamp();
+        _activity = PromptGenTelemetry.StartAttempt(route, kind);
+        if (recordContent)
+        {
+            PromptGenTelemetry.RecordContent(_activity, messages);
+        }
+
+        _timeout = new CancellationTokenSource(timeout ?? route.Endpoint.Timeout, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
+    }
+
+    public ModelRoute Route { get; }
+
+    public AttemptKind Kind { get; }
+
+    /// <summary>Gets the HTTP context to install as <see cref="AttemptContext.Current"/> around each step of the attempt.</summary>
+    public AttemptContext Context { get; } = new();
+
+    /// <summary>Gets the token that fires on the caller's cancellation or the attempt timeout.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    public AttemptRecord Succeeded(ChatResponse response)
+    {
+        var elapsed = _time.GetElapsedTime(_started);
+        PromptGenTelemetry.Succeeded(_activity, Route, response, elapsed);
+        return new AttemptRecord(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, elapsed, AttemptOutcome.Succeeded)
+        {
+            InputTokens = response.Usage?.InputTokenCount,
+            OutputTokens = response.Usage?.OutputTokenCount,
+            CostUsd = response.AdditionalProperties?.TryGetValue(PromptGenResponseProperties.CostUsd, out var cost) == true ? cost as decimal? : null,
+        };
+    }
+
+    public AttemptRecord Cancelled() => Record(PromptErrorKind.Cancelled, "Cancelled by the caller.", null);
+
+    /// <summary>Classifies a failure, reports it to telemetry and the log, and returns it with its trace record.</summary>
+    public (PromptGenException Error, AttemptRecord Record) Failed(Exception exception, SecretRedactor redactor, ILogger logger)
+    {
+        var error = ErrorMapper.Map(exception, Context, Route, _timeout.IsCancellationRequested, redactor);
+        PromptGenTelemetry.Failed(_activity, Route, error.Kind, error.Message, _time.GetElapsedTime(_started));
+        Log.AttemptFailed(logger, Route.Id.Canonical, error.Kind, error.Message);
+        return (error, Record(error.Kind, error.Message, error.StatusCode));
+    }
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timeout.Dispose();
+        _activity?.Dispose();
+    }
+
+    private AttemptRecord Record(PromptErrorKind error, string message, int? status) =>
+        new(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, _time.GetElapsedTime(_started), AttemptOutcome.Failed)
+        {
+            ErrorKind = error,
+            ErrorMessage = message,
+            StatusCode = status,
+        };
+}
