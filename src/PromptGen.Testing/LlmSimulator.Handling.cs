@@ -27,9 +27,12 @@ public sealed partial class LlmSimulator
         var rule = Script.Match(request);
         try
         {
-            if (rule is { Latency: { } latency } && latency > TimeSpan.Zero)
+            // Latency counts from arrival, so a test that advances a fake clock right after the request is recorded
+            // gets the same outcome whether or not this timer has been created yet.
+            var remaining = request.ReceivedAt + (rule?.Latency ?? TimeSpan.Zero) - _time.GetUtcNow();
+            if (remaining > TimeSpan.Zero)
             {
-                await Task.Delay(latency, _time, aborted.Token).ConfigureAwait(false);
+                await Task.Delay(remaining, _time, aborted.Token).ConfigureAwait(false);
             }
 
             if (rule?.Fault is { } fault)
