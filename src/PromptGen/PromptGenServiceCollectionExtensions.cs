@@ -37,6 +37,7 @@ public static class PromptGenServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PromptRouter>() ?? NullLogger.Instance,
             builder.Transport));
+        services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>()));
         return builder;
     }
 }

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace PromptGen.Generated;
+
+/// <summary>
+/// What the generator knows about one prompt method at build time: the model chain, sampling settings and the JSON
+/// schema of the return type. Generated callers keep one in a static field and hand it to <see cref="PromptExecutor"/>.
+/// </summary>
+public sealed class PromptDescriptor
+{
+    private JsonElement? _schema;
+
+    /// <summary>Initializes a descriptor.</summary>
+    /// <param name="client">The prompt client interface's full name.</param>
+    /// <param name="method">The method name.</param>
+    public PromptDescriptor(string client, string method)
+    {
+        Client = client;
+        Method = method;
+    }
+
+    /// <summary>Gets the prompt client interface's full name.</summary>
+    public string Client { get; }
+
+    /// <summary>Gets the method name.</summary>
+    public string Method { get; }
+
+    /// <summary>Gets the model id or alias, or <see langword="null"/> for the configured default.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the fallback model ids, in order.</summary>
+    public IReadOnlyList<string> Fallbacks { get; init; } = [];
+
+    /// <summary>Gets the sampling temperature, if set.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>Gets the maximum output tokens, if set.</summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>Gets the JSON schema of the return type (UTF-8), for typed results; empty for text.</summary>
+    public ReadOnlyMemory<byte> JsonSchema { get; init; }
+
+    /// <summary>Gets the schema name sent to providers that want one.</summary>
+    public string? SchemaName { get; init; }
+
+    /// <summary>Gets the schema parsed once, or <see langword="null"/> for text results.</summary>
+    internal JsonElement? Schema => JsonSchema.IsEmpty ? null : _schema ??= JsonDocument.Parse(JsonSchema).RootElement.Clone();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Client}.{Method}";
+}
