@@ -37,6 +37,7 @@ internal sealed class ClaudeHost : IAsyncDisposable
         services.AddPromptGen(configure: o =>
         {
             o.EnvironmentVariables = _ => null;
+            o.Retry = new RetryOptions { MaxRetries = 0 };
             promptGen?.Invoke(o);
         }).AddClaudeCode(o =>
         {

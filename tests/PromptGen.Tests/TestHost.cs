@@ -48,6 +48,9 @@ internal sealed class TestHost : IAsyncDisposable
         services.AddPromptGen(config, o =>
         {
             o.EnvironmentVariables = name => environment?.GetValueOrDefault(name);
+
+            // Foundation tests see one request per failure; the resilience tests switch retries on.
+            o.Retry = new RetryOptions { MaxRetries = 0 };
             if (pointProvidersAtSimulator)
             {
                 o.Provider("openai").BaseUrl = simulator.OpenAIBaseUrl.ToString();
@@ -72,16 +75,47 @@ internal sealed class TestHost : IAsyncDisposable
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Done)> _waiters = [];
 
     public IReadOnlyCollection<string> Lines => _lines;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    /// <summary>Completes when a line matching <paramref name="match"/> has been logged (now or earlier), counting matches.</summary>
+    public Task WaitForAsync(Func<string, bool> match, int count = 1)
+    {
+        lock (_waiters)
+        {
+            if (_lines.Count(match) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var seen = _lines.Count(match);
+            _waiters.Add((line => match(line) && ++seen >= count, done));
+            return done.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private void Add(string line)
+    {
+        lock (_waiters)
+        {
+            _lines.Enqueue(line);
+            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(CapturingLoggerProvider owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -89,6 +123,6 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+            owner.Add($"{logLevel}: {formatter(state, exception)} {exception}");
     }
 }

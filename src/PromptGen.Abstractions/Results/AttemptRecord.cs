@@ -15,6 +15,9 @@ public sealed record AttemptRecord(
     TimeSpan Duration,
     AttemptOutcome Outcome)
 {
+    /// <summary>Gets the wait before this attempt (a retry's backoff, at least the provider's <c>Retry-After</c>).</summary>
+    public TimeSpan Delay { get; init; }
+
     /// <summary>Gets the number of input tokens the provider reported, if any.</summary>
     public long? InputTokens { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record AttemptRecord(
     {
         var tokens = InputTokens is null && OutputTokens is null ? string.Empty : $" tokens {InputTokens ?? 0}→{OutputTokens ?? 0}";
         var error = ErrorKind is null ? string.Empty : $" {ErrorKind}: {ErrorMessage}";
-        return $"{Kind} {ModelId} {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}";
+        var delay = Delay > TimeSpan.Zero ? $" after waiting {Delay.TotalMilliseconds:0} ms" : string.Empty;
+        return $"{Kind} {ModelId}{delay}: {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}";
     }
 }

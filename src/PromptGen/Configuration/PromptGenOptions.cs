@@ -22,6 +22,15 @@ public sealed class PromptGenOptions
     /// <summary>Gets the provider settings by provider name (built-in names such as <c>openai</c>, or new names for custom endpoints).</summary>
     public IDictionary<string, ProviderOptions> Providers { get; } = new Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gets or sets the default transport retry policy. See <see cref="RetryOptions"/> for the defaults.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Gets or sets the circuit breaker settings shared by every route. See <see cref="CircuitBreakerOptions"/>.</summary>
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
+    public TimeSpan? TotalTimeout { get; set; }
+
     /// <summary>Gets or sets a value indicating whether message content is recorded on OpenTelemetry activities. Default: <see langword="false"/>.</summary>
     public bool RecordMessageContent { get; set; }
 

@@ -10,7 +10,7 @@ namespace PromptGen;
 /// </summary>
 internal static class ErrorMapper
 {
-    public static PromptGenException Map(Exception exception, AttemptContext context, ModelRoute route, bool timedOut, SecretRedactor redactor)
+    public static PromptGenException Map(Exception exception, AttemptContext context, ModelRoute route, TimeoutKind timeout, SecretRedactor redactor)
     {
         if (exception is PromptGenException known)
         {
@@ -20,7 +20,11 @@ internal static class ErrorMapper
 
         var where = $"model '{route.Id.Original}' ({route.Endpoint.Provider} at {route.Endpoint.DisplayUrl})";
         PromptGenException result;
-        if (timedOut)
+        if (timeout == TimeoutKind.Deadline)
+        {
+            result = DeadlineExceeded(route);
+        }
+        else if (timeout == TimeoutKind.Attempt)
         {
             result = new PromptTimeoutException(
                 $"No answer from {where} within {Seconds(route.Endpoint.Timeout)} (the attempt timeout). " +
@@ -48,6 +52,21 @@ internal static class ErrorMapper
         }
 
         return Decorate(result, route, context.Failure?.StatusCode);
+    }
+
+    public static PromptGenException DeadlineExceeded(ModelRoute route) => Decorate(
+        new PromptTimeoutException($"The call's overall deadline passed while waiting on model '{route.Id.Original}' ({route.Endpoint.Provider}). Raise PromptGen:TotalTimeout (or PromptCallOptions.TotalTimeout), or lower the retry count."),
+        route,
+        null);
+
+    public static CircuitOpenException CircuitOpen(ModelRoute route, TimeSpan? retryAfter)
+    {
+        var when = retryAfter is { } wait ? $" It lets a probe through in {Seconds(wait)}." : string.Empty;
+        var error = new CircuitOpenException(
+            $"The circuit for '{route.Id.Canonical}' is open after repeated transient failures, so the call was not sent.{when} Calls go to the next fallback meanwhile; configure one if there is none.",
+            retryAfter);
+        Decorate(error, route, null);
+        return error;
     }
 
     public static PromptGenException ContentFiltered(ModelRoute route) => Decorate(

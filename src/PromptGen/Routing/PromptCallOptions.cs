@@ -16,4 +16,10 @@ public sealed class PromptCallOptions
 
     /// <summary>Gets or sets the timeout of one attempt, overriding the provider's configured timeout.</summary>
     public TimeSpan? AttemptTimeout { get; set; }
+
+    /// <summary>Gets or sets the retry policy of this call, overriding <see cref="PromptGenOptions.Retry"/>.</summary>
+    public RetryOptions? Retry { get; set; }
+
+    /// <summary>Gets or sets the overall deadline of this call, overriding <see cref="PromptGenOptions.TotalTimeout"/>.</summary>
+    public TimeSpan? TotalTimeout { get; set; }
 }

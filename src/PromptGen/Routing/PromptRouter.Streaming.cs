@@ -26,7 +26,12 @@ public sealed partial class PromptRouter
         List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
         {
-            using var attempt = StartAttempt(chain, i, options, list, cancellationToken);
+            if (i > 0)
+            {
+                Log.FallingBack(_logger, chain[i - 1].Id.Canonical, chain[i].Id.Canonical);
+            }
+
+            using var attempt = new RouteAttempt(chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, options?.AttemptTimeout, _time, _options.RecordMessageContent, list, TimeSpan.Zero, cancellationToken);
             var stream = attempt.Route.Client.GetStreamingResponseAsync(list, options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
             await using var _ = stream.ConfigureAwait(false);
             var updates = new List<ChatResponseUpdate>();

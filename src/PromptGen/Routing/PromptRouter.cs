@@ -21,6 +21,7 @@ public sealed partial class PromptRouter : IDisposable
     private readonly EndpointResolver _endpoints;
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor = new();
+    private readonly ResilienceRegistry _resilience;
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
@@ -45,6 +46,7 @@ public sealed partial class PromptRouter : IDisposable
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _endpoints = new EndpointResolver(options, _http);
+        _resilience = new ResilienceRegistry(options, timeProvider, logger);
     }
 
     /// <summary>Gets the options the router was built from.</summary>

@@ -16,11 +16,24 @@ internal sealed class RouteAttempt : IDisposable
     private readonly Activity? _activity;
     private readonly CancellationTokenSource _timeout;
     private readonly CancellationTokenSource _linked;
+    private readonly CancellationToken _deadline;
+    private readonly TimeSpan _delay;
 
-    public RouteAttempt(ModelRoute route, AttemptKind kind, TimeSpan? timeout, TimeProvider time, bool recordContent, IList<ChatMessage> messages, CancellationToken cancellationToken)
+    public RouteAttempt(
+        ModelRoute route,
+        AttemptKind kind,
+        TimeSpan? timeout,
+        TimeProvider time,
+        bool recordContent,
+        IList<ChatMessage> messages,
+        TimeSpan delay,
+        CancellationToken cancellationToken,
+        CancellationToken deadline = default)
     {
         Route = route;
         Kind = kind;
+        _deadline = deadline;
+        _delay = delay;
         _time = time;
         _startedAt = time.GetUtcNow();
         _started = time.GetTimestamp();
@@ -50,6 +63,7 @@ internal sealed class RouteAttempt : IDisposable
         PromptGenTelemetry.Succeeded(_activity, Route, response, elapsed);
         return new AttemptRecord(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, elapsed, AttemptOutcome.Succeeded)
         {
+            Delay = _delay,
             InputTokens = response.Usage?.InputTokenCount,
             OutputTokens = response.Usage?.OutputTokenCount,
             CostUsd = response.AdditionalProperties?.TryGetValue(PromptGenResponseProperties.CostUsd, out var cost) == true ? cost as decimal? : null,
@@ -58,10 +72,14 @@ internal sealed class RouteAttempt : IDisposable
 
     public AttemptRecord Cancelled() => Record(PromptErrorKind.Cancelled, "Cancelled by the caller.", null);
 
+    /// <summary>The circuit was open: no request was sent.</summary>
+    public AttemptRecord Skipped(CircuitOpenException error) => Record(error.Kind, error.Message, null) with { Outcome = AttemptOutcome.Skipped };
+
     /// <summary>Classifies a failure, reports it to telemetry and the log, and returns it with its trace record.</summary>
     public (PromptGenException Error, AttemptRecord Record) Failed(Exception exception, SecretRedactor redactor, ILogger logger)
     {
-        var error = ErrorMapper.Map(exception, Context, Route, _timeout.IsCancellationRequested, redactor);
+        var timeout = _timeout.IsCancellationRequested ? TimeoutKind.Attempt : _deadline.IsCancellationRequested ? TimeoutKind.Deadline : TimeoutKind.None;
+        var error = ErrorMapper.Map(exception, Context, Route, timeout, redactor);
         PromptGenTelemetry.Failed(_activity, Route, error.Kind, error.Message, _time.GetElapsedTime(_started));
         Log.AttemptFailed(logger, Route.Id.Canonical, error.Kind, error.Message);
         return (error, Record(error.Kind, error.Message, error.StatusCode));
@@ -77,6 +95,7 @@ internal sealed class RouteAttempt : IDisposable
     private AttemptRecord Record(PromptErrorKind error, string message, int? status) =>
         new(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, _time.GetElapsedTime(_started), AttemptOutcome.Failed)
         {
+            Delay = _delay,
             ErrorKind = error,
             ErrorMessage = message,
             StatusCode = status,

@@ -13,4 +13,16 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Debug, "Resolved route {Route}")]
     public static partial void RouteResolved(ILogger logger, ModelRoute route);
+
+    [LoggerMessage(4, LogLevel.Information, "Retrying {ModelId} (retry {Retry}) in {Delay} after {Error}")]
+    public static partial void Retrying(ILogger logger, string modelId, int retry, TimeSpan delay, string error);
+
+    [LoggerMessage(5, LogLevel.Warning, "Circuit for {ModelId} opened for {BreakDuration}")]
+    public static partial void CircuitOpened(ILogger logger, string modelId, TimeSpan breakDuration);
+
+    [LoggerMessage(6, LogLevel.Information, "Circuit for {ModelId} half-open: letting one probe through")]
+    public static partial void CircuitHalfOpened(ILogger logger, string modelId);
+
+    [LoggerMessage(7, LogLevel.Information, "Circuit for {ModelId} closed")]
+    public static partial void CircuitClosed(ILogger logger, string modelId);
 }

@@ -15,6 +15,7 @@ public class RegisteredClientTests
             o.EnvironmentVariables = _ => null;
             o.Provider("openai").ApiKey = "k";
             o.Provider("openai").BaseUrl = "http://127.0.0.1:1/v1";
+            o.Retry = new RetryOptions { MaxRetries = 0 };
         }).AddOpenAI().AddChatClient("local/echo", echo);
         await using var provider = services.BuildServiceProvider();
         var router = provider.GetRequiredService<PromptRouter>();

@@ -1,0 +1,42 @@
+namespace PromptGen;
+
+/// <summary>
+/// The retry decisions of one call on one route: transient errors only, delays from <see cref="RetryOptions"/> but never
+/// shorter than <c>Retry-After</c>, and no retry whose wait would cross the call's deadline (fall back at once instead).
+/// </summary>
+internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTimeOffset? deadline, TimeProvider time)
+{
+    public ModelRoute Route { get; } = route;
+
+    /// <summary>Gets the delay chosen for the next retry.</summary>
+    public TimeSpan NextDelay { get; private set; }
+
+    /// <summary>Gets how many attempts have started on this route.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Gets why retrying stopped early, if it did.</summary>
+    public string? StopReason { get; private set; }
+
+    public bool Decide(Exception? exception, int retry)
+    {
+        if (exception is not PromptGenException { IsTransient: true } error || error is CircuitOpenException)
+        {
+            return false;
+        }
+
+        var delay = options.Backoff(retry, Random.Shared.NextDouble());
+        if (error is RateLimitedException { RetryAfter: { } retryAfter } && retryAfter > delay)
+        {
+            delay = retryAfter;
+        }
+
+        if (deadline is { } end && time.GetUtcNow() + delay >= end)
+        {
+            StopReason = $"a retry in {delay.TotalSeconds:0.###} s would pass the call's deadline";
+            return false;
+        }
+
+        NextDelay = delay;
+        return true;
+    }
+}
