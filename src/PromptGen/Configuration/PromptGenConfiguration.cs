@@ -9,7 +9,11 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout"];
+
+    private static readonly string[] s_retryKeys = ["MaxRetries", "BaseDelay", "MaxDelay", "UseJitter"];
+
+    private static readonly string[] s_breakerKeys = ["FailureRatio", "MinimumThroughput", "SamplingDuration", "BreakDuration"];
 
     private static readonly string[] s_providerKeys =
         ["Kind", "BaseUrl", "ApiKeyEnvironmentVariable", "ApiKey", "RequiresApiKey", "Timeout", "MaxOutputTokens", "StructuredOutput"];
@@ -53,8 +57,55 @@ public static class PromptGenConfiguration
                     }
 
                     break;
+                case "TotalTimeout":
+                    options.TotalTimeout = ReadTimeSpan(child);
+                    break;
+                case "Retry":
+                    options.Retry = BindRetry(child, options.Retry);
+                    break;
+                case "CircuitBreaker":
+                    options.CircuitBreaker = BindBreaker(child, options.CircuitBreaker);
+                    break;
             }
         }
+
+        var problems = options.Retry.Validate().Concat(options.CircuitBreaker.Validate()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new PromptConfigurationException($"Invalid resilience settings in '{(section as IConfigurationSection)?.Path ?? PromptGenOptions.SectionName}': {string.Join(" ", problems)}");
+        }
+    }
+
+    private static RetryOptions BindRetry(IConfigurationSection section, RetryOptions retry)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            retry = Known(child, s_retryKeys) switch
+            {
+                "MaxRetries" => retry with { MaxRetries = ReadInt(child) ?? retry.MaxRetries },
+                "BaseDelay" => retry with { BaseDelay = ReadTimeSpan(child) ?? retry.BaseDelay },
+                "MaxDelay" => retry with { MaxDelay = ReadTimeSpan(child) ?? retry.MaxDelay },
+                _ => retry with { UseJitter = ReadBool(child) ?? retry.UseJitter },
+            };
+        }
+
+        return retry;
+    }
+
+    private static CircuitBreakerOptions BindBreaker(IConfigurationSection section, CircuitBreakerOptions breaker)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            breaker = Known(child, s_breakerKeys) switch
+            {
+                "FailureRatio" => breaker with { FailureRatio = ReadDouble(child) ?? breaker.FailureRatio },
+                "MinimumThroughput" => breaker with { MinimumThroughput = ReadInt(child) ?? breaker.MinimumThroughput },
+                "SamplingDuration" => breaker with { SamplingDuration = ReadTimeSpan(child) ?? breaker.SamplingDuration },
+                _ => breaker with { BreakDuration = ReadTimeSpan(child) ?? breaker.BreakDuration },
+            };
+        }
+
+        return breaker;
     }
 
     private static void BindProvider(IConfigurationSection section, ProviderOptions provider, PromptGenOptions options)
@@ -128,6 +179,11 @@ public static class PromptGenConfiguration
         child.Value is null ? null
         : int.TryParse(child.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected a whole number, for example 4096.");
+
+    private static double? ReadDouble(IConfigurationSection child) =>
+        child.Value is null ? null
+        : double.TryParse(child.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected a number, for example 0.5.");
 
     private static TimeSpan? ReadTimeSpan(IConfigurationSection child)
     {

@@ -100,4 +100,35 @@ public class ConfigurationTests
         Assert.Equal(["b/y", "c/z"], options.Fallbacks["a/x"]);
         Assert.Equal(["e/v", "f/u"], options.Fallbacks["d/w"]);
     }
+
+    [Fact]
+    public void Resilience_settings_bind_and_are_validated_together()
+    {
+        var good = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PromptGen:Retry:MaxRetries"] = "5",
+            ["PromptGen:Retry:BaseDelay"] = "0.5",
+            ["PromptGen:Retry:UseJitter"] = "false",
+            ["PromptGen:CircuitBreaker:FailureRatio"] = "0.25",
+            ["PromptGen:CircuitBreaker:BreakDuration"] = "00:01:00",
+            ["PromptGen:TotalTimeout"] = "90",
+        }).Build();
+        var options = new PromptGenOptions();
+
+        PromptGenConfiguration.Bind(good.GetSection("PromptGen"), options);
+
+        Assert.Equal(new RetryOptions { MaxRetries = 5, BaseDelay = TimeSpan.FromSeconds(0.5), UseJitter = false }, options.Retry);
+        Assert.Equal(0.25, options.CircuitBreaker.FailureRatio);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.CircuitBreaker.BreakDuration);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.TotalTimeout);
+
+        var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PromptGen:Retry:MaxRetries"] = "-2",
+            ["PromptGen:CircuitBreaker:MinimumThroughput"] = "1",
+        }).Build();
+        var error = Assert.Throws<PromptConfigurationException>(() => PromptGenConfiguration.Bind(bad.GetSection("PromptGen"), new PromptGenOptions()));
+        Assert.Contains("MaxRetries is -2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MinimumThroughput is 1", error.Message, StringComparison.Ordinal);
+    }
 }

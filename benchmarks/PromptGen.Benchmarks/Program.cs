@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PromptGen.Benchmarks.CannedHandler).Assembly).Run(args);
