@@ -31,6 +31,12 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether every call records a debug timeline (rendered messages, raw answers,
+    /// retry decisions, breaker transitions) in <see cref="PromptTrace.DebugEvents"/>. Default: <see langword="false"/>.
+    /// </summary>
+    public bool Debug { get; set; }
+
     /// <summary>Gets or sets a value indicating whether message content is recorded on OpenTelemetry activities. Default: <see langword="false"/>.</summary>
     public bool RecordMessageContent { get; set; }
 

@@ -4,7 +4,7 @@ namespace PromptGen;
 /// The retry decisions of one call on one route: transient errors only, delays from <see cref="RetryOptions"/> but never
 /// shorter than <c>Retry-After</c>, and no retry whose wait would cross the call's deadline (fall back at once instead).
 /// </summary>
-internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTimeOffset? deadline, TimeProvider time)
+internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTimeOffset? deadline, TimeProvider time, DebugLog? debug)
 {
     public ModelRoute Route { get; } = route;
 
@@ -21,6 +21,17 @@ internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTim
     {
         if (exception is not PromptGenException { IsTransient: true } error || error is CircuitOpenException)
         {
+            if (exception is PromptGenException permanent)
+            {
+                debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, $"not retried: {permanent.Kind} is not transient");
+            }
+
+            return false;
+        }
+
+        if (retry >= options.MaxRetries)
+        {
+            debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, $"retry budget of {options.MaxRetries} used up after {error.Kind}");
             return false;
         }
 
@@ -33,9 +44,11 @@ internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTim
         if (deadline is { } end && time.GetUtcNow() + delay >= end)
         {
             StopReason = $"a retry in {delay.TotalSeconds:0.###} s would pass the call's deadline";
+            debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, StopReason);
             return false;
         }
 
+        debug?.Add(DebugEventKind.RetryScheduled, Route.Id.Canonical, $"retry {retry + 1} of {options.MaxRetries} in {delay.TotalMilliseconds:0} ms after {error.Kind}" + (error is RateLimitedException { RetryAfter: { } ra } ? $" (Retry-After {ra.TotalSeconds:0.###} s)" : string.Empty));
         NextDelay = delay;
         return true;
     }

@@ -17,6 +17,9 @@ public sealed class PromptCallOptions
     /// <summary>Gets or sets the timeout of one attempt, overriding the provider's configured timeout.</summary>
     public TimeSpan? AttemptTimeout { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether this call records a debug timeline, overriding <see cref="PromptGenOptions.Debug"/>.</summary>
+    public bool? Debug { get; set; }
+
     /// <summary>Gets or sets the retry policy of this call, overriding <see cref="PromptGenOptions.Retry"/>.</summary>
     public RetryOptions? Retry { get; set; }
 

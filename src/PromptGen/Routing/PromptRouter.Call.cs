@@ -27,8 +27,10 @@ public sealed partial class PromptRouter
         var total = options?.TotalTimeout ?? _options.TotalTimeout;
         using var deadline = total is { } t ? new CancellationTokenSource(t, _time) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var debug = options?.Debug ?? _options.Debug ? new DebugLog(_time, _redactor) : null;
         var call = new CallState(
             this,
+            debug,
             messages as IList<ChatMessage> ?? [.. messages],
             options,
             total is { } end ? _time.GetUtcNow() + end : null,
@@ -41,15 +43,16 @@ public sealed partial class PromptRouter
             if (i > 0)
             {
                 Log.FallingBack(_logger, chain[i - 1].Id.Canonical, chain[i].Id.Canonical);
+                debug?.Add(DebugEventKind.Fallback, chain[i].Id.Canonical, $"falling back from {chain[i - 1].Id.Canonical} after {failures![^1].Kind}");
             }
 
-            var route = new RouteCall(call, chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, new RetryState(chain[i], retry, call.Deadline, _time));
+            var route = new RouteCall(call, chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, new RetryState(chain[i], retry, call.Deadline, _time, debug));
             var context = ResilienceContextPool.Shared.Get(linked?.Token ?? cancellationToken);
             context.Properties.Set(ResilienceRegistry.StateKey, route.Retry);
             try
             {
                 var response = await pipeline.ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return new PromptResult<ChatResponse>(response, route.Route.Id.Canonical, new PromptTrace(call.Attempts))
+                return new PromptResult<ChatResponse>(response, route.Route.Id.Canonical, new PromptTrace(call.Attempts, debug?.Snapshot()))
                 {
                     RawText = response.Text,
                     Usage = response.Usage,
@@ -79,7 +82,7 @@ public sealed partial class PromptRouter
             }
         }
 
-        throw Fail(failures!, call.Attempts);
+        throw Fail(failures!, call.Attempts, debug);
     }
 
     /// <summary>Gets the state of the circuit breaker of a route, for health checks and the CLI.</summary>
@@ -95,9 +98,12 @@ public sealed partial class PromptRouter
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
         using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
+        call.Debug?.Request(route.Route, kind, call.Messages);
+        var breaker = _resilience.BreakerFor(route.Route);
+        var before = breaker.Status;
         try
         {
-            var response = await _resilience.BreakerFor(route.Route).Pipeline.ExecuteAsync(
+            var response = await breaker.Pipeline.ExecuteAsync(
                 static async (state, ct) =>
                 {
                     var (router, call, attempt) = state;
@@ -111,6 +117,7 @@ public sealed partial class PromptRouter
                     {
                         var (error, record) = attempt.Failed(exception, router._redactor, router._logger);
                         call.Attempts.Add(record);
+                        call.Debug?.Add(DebugEventKind.Error, attempt.Route.Id.Canonical, $"{error.Kind}: {error.Message}");
                         throw error;
                     }
                     finally
@@ -120,13 +127,16 @@ public sealed partial class PromptRouter
                 },
                 (this, call, attempt),
                 attempt.Token).ConfigureAwait(false);
-            call.Attempts.Add(attempt.Succeeded(response));
+            var success = attempt.Succeeded(response);
+            call.Attempts.Add(success);
+            call.Debug?.Response(route.Route, response, success.Duration);
             return response;
         }
         catch (BrokenCircuitException open)
         {
             var error = ErrorMapper.CircuitOpen(route.Route, open.RetryAfter);
             call.Attempts.Add(attempt.Skipped(error));
+            call.Debug?.Add(DebugEventKind.Error, route.Route.Id.Canonical, error.Message);
             throw error;
         }
         catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested)
@@ -134,14 +144,23 @@ public sealed partial class PromptRouter
             call.Attempts.Add(attempt.Cancelled());
             throw;
         }
+        finally
+        {
+            // Polly reports state changes on a background scheduler; reading the state here ties them to this call.
+            if (call.Debug is not null && breaker.Status != before)
+            {
+                call.Debug.Add(DebugEventKind.CircuitTransition, route.Route.Id.Canonical, $"circuit {before} → {breaker.Status}");
+            }
+        }
     }
 
-    private static PromptGenException Fail(List<PromptGenException> failures, List<AttemptRecord> attempts) =>
-        failures[0].WithTrace(new PromptTrace([.. attempts]), failures.Count > 1 ? failures[1..] : null);
+    private static PromptGenException Fail(List<PromptGenException> failures, List<AttemptRecord> attempts, DebugLog? debug = null) =>
+        failures[0].WithTrace(new PromptTrace([.. attempts], debug?.Snapshot()), failures.Count > 1 ? failures[1..] : null);
 
     /// <summary>What every attempt of one call shares.</summary>
     private sealed record CallState(
         PromptRouter Router,
+        DebugLog? Debug,
         IList<ChatMessage> Messages,
         PromptCallOptions? Options,
         DateTimeOffset? Deadline,
