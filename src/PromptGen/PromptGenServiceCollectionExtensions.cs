@@ -36,7 +36,8 @@ public static class PromptGenServiceCollectionExtensions
             builder.RegisteredClients,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PromptRouter>() ?? NullLogger.Instance,
-            builder.Transport));
+            builder.Transport,
+            sp.GetService<IEscalationHandler>()));
         services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>()));
         return builder;
     }

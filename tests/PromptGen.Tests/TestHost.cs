@@ -33,19 +33,21 @@ internal sealed class TestHost : IAsyncDisposable
         TimeProvider? time = null,
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
-        bool pointProvidersAtSimulator = true)
+        bool pointProvidersAtSimulator = true,
+        Action<IServiceCollection>? services = null)
     {
         var simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time ?? TimeProvider.System });
-        var services = new ServiceCollection();
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
         var logs = new CapturingLoggerProvider();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         var config = configuration is null ? null : new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
-        services.AddPromptGen(config, o =>
+        collection.AddPromptGen(config, o =>
         {
             o.EnvironmentVariables = name => environment?.GetValueOrDefault(name);
 
@@ -61,7 +63,7 @@ internal sealed class TestHost : IAsyncDisposable
 
             configure?.Invoke(o);
         }).AddOpenAI().AddAnthropic();
-        return new TestHost(simulator, services.BuildServiceProvider(), logs);
+        return new TestHost(simulator, collection.BuildServiceProvider(), logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,9 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets the circuit breaker settings shared by every route. See <see cref="CircuitBreakerOptions"/>.</summary>
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
+    /// <summary>Gets or sets staged escalation. See <see cref="EscalationOptions"/>.</summary>
+    public EscalationOptions Escalation { get; set; } = new();
+
     /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 

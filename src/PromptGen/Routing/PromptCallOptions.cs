@@ -20,6 +20,12 @@ public sealed class PromptCallOptions
     /// <summary>Gets or sets a value indicating whether this call records a debug timeline, overriding <see cref="PromptGenOptions.Debug"/>.</summary>
     public bool? Debug { get; set; }
 
+    /// <summary>Gets or sets staged escalation for this call, overriding <see cref="PromptGenOptions.Escalation"/>.</summary>
+    public EscalationOptions? Escalation { get; set; }
+
+    /// <summary>Gets or sets the escalation handler for this call, overriding the one registered in dependency injection.</summary>
+    public IEscalationHandler? EscalationHandler { get; set; }
+
     /// <summary>Gets or sets the retry policy of this call, overriding <see cref="PromptGenOptions.Retry"/>.</summary>
     public RetryOptions? Retry { get; set; }
 

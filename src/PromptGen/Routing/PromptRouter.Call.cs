@@ -22,68 +22,130 @@ public sealed partial class PromptRouter
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var chain = ResolveChain(options?.Model, options?.Fallbacks);
-        var retry = options?.Retry ?? _options.Retry;
+        List<ModelRoute> chain = [.. ResolveChain(options?.Model, options?.Fallbacks)];
+        var escalation = options?.Escalation ?? _options.Escalation;
+        var stronger = escalation is { StrongerModel: { } s, SwitchModelAfter: > 0 } ? Resolve(s) : null;
+        var handler = options?.EscalationHandler ?? _escalationHandler;
         var total = options?.TotalTimeout ?? _options.TotalTimeout;
         using var deadline = total is { } t ? new CancellationTokenSource(t, _time) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var debug = options?.Debug ?? _options.Debug ? new DebugLog(_time, _redactor) : null;
         var call = new CallState(
             this,
-            debug,
+            options?.Debug ?? _options.Debug ? new DebugLog(_time, _redactor) : null,
             messages as IList<ChatMessage> ?? [.. messages],
             options,
             total is { } end ? _time.GetUtcNow() + end : null,
+            escalation,
+            stronger,
+            handler,
             cancellationToken,
-            deadline?.Token ?? CancellationToken.None);
+            deadline?.Token ?? CancellationToken.None,
+            linked?.Token ?? cancellationToken);
+        var firstKind = AttemptKind.Primary;
+        while (true)
+        {
+            var (response, answered, failures) = await RunChainAsync(call, chain, firstKind).ConfigureAwait(false);
+            if (response is not null)
+            {
+                return Result(response, answered!.Id.Canonical, call);
+            }
+
+            if (handler is null || call.EscalationsUsed >= escalation.MaxEscalations || deadline?.IsCancellationRequested == true)
+            {
+                throw Fail(failures, call.Attempts, call.Debug);
+            }
+
+            call.EscalationsUsed++;
+            var request = new EscalationRequest(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
+            var decision = await handler.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
+            call.Debug?.Add(DebugEventKind.Fallback, chain[0].Id.Canonical, $"escalation handler decided {decision.Action}");
+            switch (decision.Action)
+            {
+                case EscalationAction.Supply:
+                    call.Attempts.Add(new AttemptRecord("escalation/handler", "escalation", AttemptKind.Escalation, _time.GetUtcNow(), TimeSpan.Zero, AttemptOutcome.Succeeded));
+                    return Result(new ChatResponse(new ChatMessage(ChatRole.Assistant, decision.Answer)), "escalation/handler", call);
+                case EscalationAction.RetryWithModel:
+                    chain = [Resolve(decision.ModelId)];
+                    break;
+                case EscalationAction.RetryWithPrompt:
+                    call = call with { Messages = [.. decision.Messages!] };
+                    break;
+                default:
+                    throw Fail(failures, call.Attempts, call.Debug);
+            }
+
+            call.AskedEarly = false;
+            firstKind = AttemptKind.Escalation;
+        }
+    }
+
+    /// <summary>Tries the routes in order (with retries and breakers); a staged threshold can insert the stronger model or stop early to ask the handler.</summary>
+    private async Task<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, List<ModelRoute> chain, AttemptKind firstKind)
+    {
+        var retry = call.Options?.Retry ?? _options.Retry;
         var pipeline = _resilience.RetryFor(retry);
-        List<PromptGenException>? failures = null;
+        var failures = new List<PromptGenException>();
         for (var i = 0; i < chain.Count; i++)
         {
             if (i > 0)
             {
                 Log.FallingBack(_logger, chain[i - 1].Id.Canonical, chain[i].Id.Canonical);
-                debug?.Add(DebugEventKind.Fallback, chain[i].Id.Canonical, $"falling back from {chain[i - 1].Id.Canonical} after {failures![^1].Kind}");
+                call.Debug?.Add(DebugEventKind.Fallback, chain[i].Id.Canonical, $"falling back from {chain[i - 1].Id.Canonical} after {failures[^1].Kind}");
             }
 
-            var route = new RouteCall(call, chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, new RetryState(chain[i], retry, call.Deadline, _time, debug));
-            var context = ResilienceContextPool.Shared.Get(linked?.Token ?? cancellationToken);
+            var kind = i == 0 ? firstKind : call.SwitchedAt == i ? AttemptKind.Escalation : AttemptKind.Fallback;
+            var route = new RouteCall(call, chain[i], kind, new RetryState(chain[i], retry, call.Deadline, _time, call.Debug, call.Threshold));
+            var context = ResilienceContextPool.Shared.Get(call.Token);
             context.Properties.Set(ResilienceRegistry.StateKey, route.Retry);
             try
             {
                 var response = await pipeline.ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return new PromptResult<ChatResponse>(response, route.Route.Id.Canonical, new PromptTrace(call.Attempts, debug?.Snapshot()))
-                {
-                    RawText = response.Text,
-                    Usage = response.Usage,
-                };
+                return (response, chain[i], failures);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested)
             {
                 throw;
             }
-            catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true)
+            catch (OperationCanceledException) when (call.DeadlineToken.IsCancellationRequested)
             {
                 // The deadline passed during a backoff wait.
-                (failures ??= []).Add(ErrorMapper.DeadlineExceeded(route.Route));
+                failures.Add(ErrorMapper.DeadlineExceeded(chain[i]));
             }
             catch (PromptGenException error)
             {
-                (failures ??= []).Add(error);
+                failures.Add(error);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
 
-            if (deadline?.IsCancellationRequested == true)
+            if (call.DeadlineToken.IsCancellationRequested)
             {
+                break;
+            }
+
+            if (call.ShouldSwitch)
+            {
+                chain.Insert(i + 1, call.Stronger!);
+                call.SwitchedAt = i + 1;
+            }
+            else if (i < chain.Count - 1 && (call.AskedEarly || call.ShouldAsk))
+            {
+                call.AskedEarly = true;
                 break;
             }
         }
 
-        throw Fail(failures!, call.Attempts, debug);
+        return (null, null, failures);
     }
+
+    private static PromptResult<ChatResponse> Result(ChatResponse response, string modelId, CallState call) =>
+        new(response, modelId, new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()))
+        {
+            RawText = response.Text,
+            Usage = response.Usage,
+        };
 
     /// <summary>Gets the state of the circuit breaker of a route, for health checks and the CLI.</summary>
     /// <param name="modelIdOrAlias">A model id or alias.</param>
@@ -164,10 +226,48 @@ public sealed partial class PromptRouter
         IList<ChatMessage> Messages,
         PromptCallOptions? Options,
         DateTimeOffset? Deadline,
+        EscalationOptions Escalation,
+        ModelRoute? Stronger,
+        IEscalationHandler? Handler,
         CancellationToken CallerToken,
-        CancellationToken DeadlineToken)
+        CancellationToken DeadlineToken,
+        CancellationToken Token)
     {
-        public List<AttemptRecord> Attempts { get; } = [];
+        public List<AttemptRecord> Attempts { get; init; } = [];
+
+        /// <summary>Gets or sets the chain index where the stronger model was inserted (-1 = not yet).</summary>
+        public int SwitchedAt { get; set; } = -1;
+
+        /// <summary>Gets or sets how many times the handler has been consulted.</summary>
+        public int EscalationsUsed { get; set; }
+
+        /// <summary>Gets or sets a value indicating whether the handler is being asked before everything was exhausted.</summary>
+        public bool AskedEarly { get; set; }
+
+        public int FailedAttempts => Attempts.Count(a => a.Outcome == AttemptOutcome.Failed);
+
+        /// <summary>Gets a value indicating whether the stronger model is due (the switch threshold is reached).</summary>
+        public bool ShouldSwitch => Stronger is not null && SwitchedAt < 0 && FailedAttempts >= Escalation.SwitchModelAfter;
+
+        /// <summary>Gets a value indicating whether the handler is due before everything is exhausted.</summary>
+        public bool ShouldAsk => Handler is not null && Escalation.AskHumanAfter > 0 && FailedAttempts >= Escalation.AskHumanAfter && EscalationsUsed < Escalation.MaxEscalations;
+
+        /// <summary>Stops retrying the current route when a staged-escalation threshold is reached.</summary>
+        public string? Threshold()
+        {
+            if (ShouldSwitch)
+            {
+                return $"{FailedAttempts} failed attempts: switching to the stronger model {Stronger!.Id.Canonical}";
+            }
+
+            if (ShouldAsk)
+            {
+                AskedEarly = true;
+                return $"{FailedAttempts} failed attempts: asking the escalation handler";
+            }
+
+            return null;
+        }
     }
 
     /// <summary>One route of one call, with its retry decisions.</summary>

@@ -22,6 +22,7 @@ public sealed partial class PromptRouter : IDisposable
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor = new();
     private readonly ResilienceRegistry _resilience;
+    private readonly IEscalationHandler? _escalationHandler;
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
@@ -31,8 +32,10 @@ public sealed partial class PromptRouter : IDisposable
         IReadOnlyDictionary<string, IChatClient> registered,
         TimeProvider timeProvider,
         ILogger logger,
-        HttpMessageHandler? transport = null)
+        HttpMessageHandler? transport = null,
+        IEscalationHandler? escalationHandler = null)
     {
+        _escalationHandler = escalationHandler;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
