@@ -98,6 +98,26 @@ public class CliRoundTripTests
     }
 
     [Fact]
+    public async Task Transient_api_errors_are_retried_by_promptgen_not_by_the_cli()
+    {
+        var time = new FakeClock();
+        await using var host = await ClaudeHost.StartAsync(time, promptGen: o => o.Retry = new RetryOptions { MaxRetries = 2, UseJitter = false });
+        host.Simulator.Script.Always().Fault(SimulatorFault.ServerError).Times(2);
+        host.Simulator.Script.Always().Reply("third run answered");
+        var first = time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(1));
+        var second = time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(2));
+
+        var call = host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new PromptCallOptions { Model = "max/sonnet" });
+        await time.AdvanceWhenWaitingAsync(first);
+        await time.AdvanceWhenWaitingAsync(second);
+        var result = await call;
+
+        Assert.Equal("third run answered", result.Value.Text);
+        Assert.Equal(3, host.Posts.Count());
+        Assert.Equal([AttemptKind.Primary, AttemptKind.Retry, AttemptKind.Retry], result.Trace.Attempts.Select(a => a.Kind));
+    }
+
+    [Fact]
     public async Task Hanging_api_is_killed_on_the_attempt_timeout()
     {
         var time = new FakeTimeProvider();
