@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace PromptGen.Testing;
@@ -72,6 +73,9 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         options ??= new LlmSimulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // The simulator is a guest in its host process: it must not take over Ctrl+C / SIGTERM handling.
+        builder.Services.AddSingleton<IHostLifetime, GuestLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var address = app.Services.GetRequiredService<IServer>().Features;

@@ -76,7 +76,7 @@ internal static class ErrorMapper
 
     private static PromptGenException FromStatus(HttpFailure http, string where, ModelRoute route, SecretRedactor redactor)
     {
-        var said = string.IsNullOrWhiteSpace(http.ProviderMessage) ? string.Empty : $": {redactor.Redact(http.ProviderMessage)}";
+        var said = string.IsNullOrWhiteSpace(http.ProviderMessage) ? string.Empty : $": {redactor.Redact(http.ProviderMessage).TrimEnd().TrimEnd('.')}";
         var status = $"HTTP {http.StatusCode}";
         if (IsContentFilterCode(http.ErrorCode))
         {

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using PromptGen.Testing;
+
+namespace PromptGen.Cli;
+
+/// <summary><c>promptgen ask</c>: sends one prompt through the <see cref="PromptRouter"/> and prints the answer.</summary>
+internal static class AskCommand
+{
+    // The generated context's settings (camelCase, indented, nulls omitted), with readable non-ASCII text such as "→".
+    private static readonly JsonTypeInfo<AskJsonOutput> s_outputType = (JsonTypeInfo<AskJsonOutput>)
+        new JsonSerializerOptions(CliJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }.GetTypeInfo(typeof(AskJsonOutput));
+
+    public static Command Create(CliHost host)
+    {
+        var model = new Option<string>("--model", "-m") { Description = "Model id or alias, for example openai/gpt-4o-mini or anthropic/claude-haiku-4-5. Default: PromptGen:DefaultModel." };
+        var system = new Option<string>("--system", "-s") { Description = "A system prompt sent before the question." };
+        var config = CommonOptions.Config();
+        var json = new Option<bool>("--json") { Description = "Print the answer as JSON: model, text, usage and every attempt." };
+        var debug = new Option<bool>("--debug") { Description = "Print the resolved route and the attempt timeline to standard error." };
+        var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator, even when a real provider is configured." };
+        var prompt = new Argument<string[]>("prompt") { Description = "The question (several words are joined with spaces), or - to read it from standard input.", Arity = ArgumentArity.OneOrMore };
+        prompt.Validators.Add(result =>
+        {
+            // The prompt takes any number of words, so a mistyped option would otherwise be sent to the model as text.
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && (t.Value[1] == '-' || char.IsLetter(t.Value[1]))))
+            {
+                result.AddError($"Unknown option '{token.Value}' for 'ask'. To ask something that starts with '-', pipe it in: echo \"...\" | promptgen ask -");
+            }
+        });
+        var command = new Command("ask", "Ask a model a question and print the answer. Offline (no key, no config) it answers from the built-in simulator.")
+        {
+            model, system, config, json, debug, simulator, prompt,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            host,
+            new AskRequest(
+                string.Join(' ', parsed.GetValue(prompt) ?? []),
+                parsed.GetValue(model),
+                parsed.GetValue(system),
+                parsed.GetValue(config),
+                parsed.GetValue(json),
+                parsed.GetValue(debug),
+                parsed.GetValue(simulator)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliHost host, AskRequest request, CancellationToken cancellationToken)
+    {
+        var text = request.Prompt == "-" ? await host.In.ReadToEndAsync(cancellationToken) : request.Prompt;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliUsageException(request.Prompt == "-" ? "Standard input was empty; pipe a question in, for example: echo \"Hi\" | promptgen ask -" : "The question is empty.");
+        }
+
+        var configuration = CliConfiguration.Load(request.ConfigFile, host);
+        LlmSimulator? simulator = null;
+        if (request.UseSimulator || configuration.NothingConfigured)
+        {
+            simulator = await BuiltInSimulator.StartAsync(cancellationToken);
+            host.Note(request.UseSimulator
+                ? "answering from the built-in LLM simulator (--simulator). Drop --simulator to use the configured providers."
+                : $"answering from the built-in LLM simulator: no {CliConfiguration.DefaultFileName} and none of {string.Join(", ", CliConfiguration.ProviderVariables)} is set. "
+                    + "For a real model set OPENAI_API_KEY or ANTHROPIC_API_KEY, or pass --config <file> (see 'promptgen models').");
+        }
+
+        try
+        {
+            await using var services = configuration.BuildServices(simulator is null ? null : options => BuiltInSimulator.Apply(simulator, options));
+            var router = services.GetRequiredService<PromptRouter>();
+            return await AskAsync(host, router, request, text.Trim(), simulator is not null, cancellationToken);
+        }
+        finally
+        {
+            if (simulator is not null)
+            {
+                await simulator.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> AskAsync(CliHost host, PromptRouter router, AskRequest request, string question, bool simulated, CancellationToken cancellationToken)
+    {
+        // Resolving first raises configuration errors (unknown provider, missing key) before anything is sent.
+        var chain = router.ResolveChain(request.Model);
+        if (request.Debug)
+        {
+            WriteRoute(host, chain);
+        }
+
+        List<ChatMessage> messages = [];
+        if (!string.IsNullOrWhiteSpace(request.System))
+        {
+            messages.Add(new ChatMessage(ChatRole.System, request.System));
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, question));
+        var options = new PromptCallOptions { Model = request.Model, Debug = request.Debug ? true : null };
+        var suffix = simulated ? ", simulated" : string.Empty;
+
+        // Stream when the answer is for a person and there is no fallback to hop to, so the model that answered is known.
+        if (!request.Json && !request.Debug && chain.Count == 1)
+        {
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in router.GetStreamingResponseAsync(messages, options, cancellationToken))
+            {
+                updates.Add(update);
+                await host.Out.WriteAsync(update.Text);
+                await host.Out.FlushAsync(cancellationToken);
+            }
+
+            var streamed = updates.ToChatResponse();
+            EndLine(host, streamed.Text);
+            host.Note($"answered by {chain[0].Id.Canonical} ({chain[0].Endpoint.Provider} at {chain[0].Endpoint.DisplayUrl}{suffix}){Tokens(streamed.Usage)}");
+            return CliApplication.Success;
+        }
+
+        PromptResult<ChatResponse> result;
+        try
+        {
+            result = await router.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (PromptGenException exception) when (request.Debug)
+        {
+            WriteTrace(host, exception.Trace);
+            throw;
+        }
+
+        var answered = chain.FirstOrDefault(r => r.Id.Canonical == result.ModelId) ?? router.Resolve(result.ModelId);
+        if (request.Json)
+        {
+            var output = new AskJsonOutput(
+                result.ModelId,
+                result.Value.Text,
+                result.Usage is { } usage ? new AskJsonUsage(usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount) : null,
+                [.. result.Trace.Attempts.Select(AskJsonAttempt.From)]);
+            await host.Out.WriteLineAsync(JsonSerializer.Serialize(output, s_outputType));
+        }
+        else
+        {
+            await host.Out.WriteAsync(result.Value.Text);
+            EndLine(host, result.Value.Text);
+        }
+
+        if (request.Debug)
+        {
+            WriteTrace(host, result.Trace);
+        }
+
+        var hops = (result.Trace.Retries, result.Trace.Fallbacks) switch
+        {
+            (0, 0) => string.Empty,
+            (var retries, 0) => $" after {retries} retry(ies)",
+            (0, var fallbacks) => $" after {fallbacks} fallback hop(s)",
+            (var retries, var fallbacks) => $" after {retries} retry(ies) and {fallbacks} fallback hop(s)",
+        };
+        host.Note($"answered by {result.ModelId} ({answered.Endpoint.Provider} at {answered.Endpoint.DisplayUrl}{suffix}){hops}{Tokens(result.Usage)}");
+        return CliApplication.Success;
+    }
+
+    private static void EndLine(CliHost host, string text)
+    {
+        if (!text.EndsWith('\n'))
+        {
+            host.Out.WriteLine();
+        }
+    }
+
+    private static string Tokens(UsageDetails? usage) =>
+        usage is null ? string.Empty : $", tokens {usage.InputTokenCount ?? 0} in / {usage.OutputTokenCount ?? 0} out";
+
+    private static void WriteRoute(CliHost host, IReadOnlyList<ModelRoute> chain)
+    {
+        host.Note("route, in the order tried:");
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var route = chain[i];
+            var alias = route.Alias is null ? string.Empty : $" (alias '{route.Alias}')";
+            host.Error.WriteLine($"  {i + 1}. {route}{alias}");
+            host.Error.WriteLine($"     settings from: {string.Join("; ", route.Endpoint.Sources.Select(s => $"{s.Key} ← {s.Value}"))}");
+        }
+    }
+
+    private static void WriteTrace(CliHost host, PromptTrace trace)
+    {
+        // The debug timeline (requests, raw answers, retry waits, fallbacks; secrets redacted), then one line per attempt.
+        var text = new StringBuilder();
+        if (trace.DebugEvents.Count > 0)
+        {
+            text.Append("promptgen: timeline:").AppendLine();
+            Indent(text, trace.ToTimeline());
+        }
+
+        text.Append("promptgen: attempts (").Append(trace.Attempts.Count).Append("):").AppendLine();
+        Indent(text, trace.ToString());
+        host.Error.Write(text.ToString());
+    }
+
+    private static void Indent(StringBuilder text, string lines)
+    {
+        foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            text.Append("  ").Append(line.TrimEnd('\r')).AppendLine();
+        }
+    }
+
+    private sealed record AskRequest(string Prompt, string? Model, string? System, string? ConfigFile, bool Json, bool Debug, bool UseSimulator);
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+
+namespace PromptGen.Cli;
+
+/// <summary>
+/// The <c>promptgen</c> tool: parses the command line, runs the command and maps failures to exit codes.
+/// Exit codes: 0 success; 1 unexpected error; 2 usage, configuration or provider error (a <see cref="PromptGenException"/>);
+/// 130 cancelled.
+/// </summary>
+internal static class CliApplication
+{
+    public const int Success = 0;
+    public const int UnexpectedError = 1;
+    public const int UsageError = 2;
+    public const int Cancelled = 130;
+
+    /// <summary>Runs the tool against the real process environment and working directory.</summary>
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, stdin, stdout, stderr, CliHost.ReadProcessEnvironment(), Directory.GetCurrentDirectory(), cancellationToken);
+
+    /// <summary>Runs the tool with the given environment variables and working directory (tests use this overload).</summary>
+    public static Task<int> RunAsync(
+        string[] args,
+        TextReader stdin,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string> environmentVariables,
+        string workingDirectory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var host = new CliHost
+        {
+            In = stdin,
+            Out = stdout,
+            Error = stderr,
+            EnvironmentVariables = environmentVariables,
+            WorkingDirectory = workingDirectory,
+        };
+        return RunAsync(args, host, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, or run the LLM simulator.")
+        {
+            AskCommand.Create(host),
+            ModelsCommand.Create(host),
+            SimulateCommand.Create(host),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                host.Note(error.Message);
+            }
+
+            host.Note($"Run 'promptgen {CommandName(parsed)}--help' for usage.");
+            return UsageError;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+
+            // Ctrl+C is Program.cs's business: it cancels the token passed in here.
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (PromptGenException exception)
+        {
+            // The message says what, where and how to fix it, with secrets redacted; a stack trace would add nothing.
+            host.Note(exception.Message);
+            return UsageError;
+        }
+        catch (CliUsageException exception)
+        {
+            host.Note(exception.Message);
+            return UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            host.Note("cancelled.");
+            return Cancelled;
+        }
+#pragma warning disable CA1031 // The tool's last line of defence: report, never crash with a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            host.Note($"unexpected error ({exception.GetType().Name}): {exception.Message}");
+            return UnexpectedError;
+        }
+    }
+
+    private static string CommandName(ParseResult parsed) =>
+        parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+}
