@@ -24,8 +24,16 @@ public class RouteResolutionBenchmarks
         }).AddOpenAI().AddAnthropic();
         _services = services.BuildServiceProvider();
         _router = _services.GetRequiredService<PromptRouter>();
-        _router.ResolveChain("openai/gpt-4o-mini");
-        _router.Resolve("fast");
+        var chain = _router.ResolveChain("openai/gpt-4o-mini");
+        if (chain.Count != 2 || chain[1].Id.Canonical != "anthropic/claude-haiku-4-5")
+        {
+            throw new InvalidOperationException($"Setup: expected the configured fallback in the chain, got [{string.Join(", ", chain)}].");
+        }
+
+        if (_router.Resolve("fast").Id.Canonical != "openai/gpt-4o-mini")
+        {
+            throw new InvalidOperationException("Setup: alias 'fast' does not resolve to openai/gpt-4o-mini.");
+        }
     }
 
     [GlobalCleanup]

@@ -24,9 +24,11 @@ public class RoutedCallBenchmarks
     private PromptRouter _router = null!;
     private PromptCallOptions _openAI = null!;
     private PromptCallOptions _anthropic = null!;
+    private IChatClient _routeOpenAI = null!;
+    private IChatClient _routeAnthropic = null!;
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         var openAIHandler = new CannedHandler(CannedHandler.OpenAIBody);
         var anthropicHandler = new CannedHandler(CannedHandler.AnthropicBody);
@@ -57,6 +59,16 @@ public class RoutedCallBenchmarks
         _router = _services.GetRequiredService<PromptRouter>();
         _openAI = new PromptCallOptions { Model = "openai/gpt-4o-mini" };
         _anthropic = new PromptCallOptions { Model = "anthropic/claude-haiku-4-5" };
+        _routeOpenAI = _router.GetChatClient("openai/gpt-4o-mini");
+        _routeAnthropic = _router.GetChatClient("anthropic/claude-haiku-4-5");
+
+        // Every path must parse the canned body to "Paris", or the benchmark would measure a failure path.
+        Check("raw OpenAI", (await RawOpenAI()).Text);
+        Check("routed OpenAI", (await RoutedOpenAI()).Value.Text);
+        Check("OpenAI route client", (await RouteClientOpenAI()).Text);
+        Check("raw Anthropic", (await RawAnthropic()).Text);
+        Check("routed Anthropic", (await RoutedAnthropic()).Value.Text);
+        Check("Anthropic route client", (await RouteClientAnthropic()).Text);
     }
 
     [GlobalCleanup]
@@ -70,14 +82,28 @@ public class RoutedCallBenchmarks
     [Benchmark(Baseline = true, Description = "OpenAI: raw MEAI IChatClient")]
     public Task<ChatResponse> RawOpenAI() => _rawOpenAI.GetResponseAsync(s_messages);
 
+    [Benchmark(Description = "OpenAI: route's IChatClient (no router)")]
+    public Task<ChatResponse> RouteClientOpenAI() => _routeOpenAI.GetResponseAsync(s_messages);
+
     [Benchmark(Description = "OpenAI: PromptRouter")]
     public Task<PromptResult<ChatResponse>> RoutedOpenAI() => _router.GetResponseAsync(s_messages, _openAI);
 
     [Benchmark(Description = "Anthropic: raw MEAI IChatClient")]
     public Task<ChatResponse> RawAnthropic() => _rawAnthropic.GetResponseAsync(s_messages);
 
+    [Benchmark(Description = "Anthropic: route's IChatClient (no router)")]
+    public Task<ChatResponse> RouteClientAnthropic() => _routeAnthropic.GetResponseAsync(s_messages);
+
     [Benchmark(Description = "Anthropic: PromptRouter")]
     public Task<PromptResult<ChatResponse>> RoutedAnthropic() => _router.GetResponseAsync(s_messages, _anthropic);
+
+    private static void Check(string path, string text)
+    {
+        if (text != "Paris")
+        {
+            throw new InvalidOperationException($"Setup: {path} answered '{text}', expected 'Paris'.");
+        }
+    }
 
     /// <summary>One transport for the router: Anthropic requests get the Anthropic body, the rest the OpenAI body.</summary>
     private sealed class BodyByHostHandler(CannedHandler openAI, CannedHandler anthropic) : DelegatingHandler

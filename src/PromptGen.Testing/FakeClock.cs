@@ -38,13 +38,21 @@ public sealed class FakeClock : FakeTimeProvider
     /// <summary>Completes when a timer whose due time matches is created (counting only timers created from now on).</summary>
     /// <param name="match">The condition on the timer's due time.</param>
     /// <returns>The due time of the matching timer.</returns>
-    public Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match)
+    public Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match) => WaitForTimersAsync(match, 1);
+
+    /// <summary>Completes when <paramref name="count"/> timers whose due time matches have been created from now on.</summary>
+    /// <param name="match">The condition on a timer's due time.</param>
+    /// <param name="count">How many matching timers to wait for.</param>
+    /// <returns>The due time of the last matching timer.</returns>
+    public Task<TimeSpan> WaitForTimersAsync(Func<TimeSpan, bool> match, int count)
     {
         ArgumentNullException.ThrowIfNull(match);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var seen = 0;
         lock (_waiters)
         {
             var done = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((match, done));
+            _waiters.Add((due => match(due) && ++seen == count, done));
             return done.Task.WaitAsync(TimeSpan.FromMinutes(1));
         }
     }

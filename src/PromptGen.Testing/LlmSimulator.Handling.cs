@@ -1,53 +1,60 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace PromptGen.Testing;
 
 public sealed partial class LlmSimulator
 {
+    private const string StreamCutText = "This answer will be cut off before it ends.";
+
     private async Task HandleAsync(HttpContext context)
     {
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var protocol = RequestParser.ProtocolOf(context.Request);
-        var body = await RequestParser.ReadBodyAsync(context.Request, aborted.Token).ConfigureAwait(false);
-        var request = RequestParser.Parse(context.Request, body, protocol, _time.GetUtcNow());
-        Record(request);
-        if (protocol == SimulatorProtocol.Other)
-        {
-            await AnswerOtherAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (request.BodyJson is null)
-        {
-            await WireFormats.WriteErrorAsync(context, protocol, 400, "invalid_request_error", "The request body is not valid JSON.").ConfigureAwait(false);
-            return;
-        }
-
-        var rule = Script.Match(request);
+        var token = aborted.Token;
         try
         {
+            var protocol = RequestParser.ProtocolOf(context.Request);
+            var body = await RequestParser.ReadBodyAsync(context.Request, token).ConfigureAwait(false);
+            var request = RequestParser.Parse(context.Request, body, protocol, _time.GetUtcNow());
+            Record(request);
+            if (protocol == SimulatorProtocol.Other)
+            {
+                await AnswerOtherAsync(context, token).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.BodyJson is null)
+            {
+                var invalid = new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "The request body is not valid JSON.");
+                await WireFormats.WriteErrorAsync(context, protocol, invalid, token).ConfigureAwait(false);
+                return;
+            }
+
+            var rule = Script.Match(request);
+
             // Latency counts from arrival, so a test that advances a fake clock right after the request is recorded
             // gets the same outcome whether or not this timer has been created yet.
             var remaining = request.ReceivedAt + (rule?.Latency ?? TimeSpan.Zero) - _time.GetUtcNow();
             if (remaining > TimeSpan.Zero)
             {
-                await Task.Delay(remaining, _time, aborted.Token).ConfigureAwait(false);
+                await Task.Delay(remaining, _time, token).ConfigureAwait(false);
             }
 
             if (rule?.Fault is { } fault)
             {
-                await FaultAsync(context, request, rule, fault, aborted.Token).ConfigureAwait(false);
+                await FaultAsync(context, request, rule, fault, token).ConfigureAwait(false);
                 return;
             }
 
             var text = rule?.Reply ?? Script.DefaultReply.Replace("{user}", request.LastUserText ?? string.Empty, StringComparison.Ordinal);
-            var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.Body), rule?.OutputTokens ?? Estimate(text), Filtered: false);
-            await WireFormats.WriteReplyAsync(context, request, reply, cutStream: false, _time.GetUtcNow().ToUnixTimeSeconds()).ConfigureAwait(false);
+            var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false);
+            await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The client gave up or the simulator is stopping: nothing left to answer.
+            // The client gave up, or the simulator is stopping: drop the connection so nothing looks like an answer.
+            context.Abort();
         }
     }
 
@@ -57,51 +64,75 @@ public sealed partial class LlmSimulator
         switch (fault)
         {
             case SimulatorFault.RateLimited:
-                var wait = rule.RetryAfter ?? TimeSpan.FromSeconds(1);
-                context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await WireFormats.WriteErrorAsync(context, protocol, 429, "rate_limit_error", "Rate limit reached (simulated).").ConfigureAwait(false);
+                var seconds = Math.Max(0, (long)Math.Ceiling((rule.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var headers = context.Response.Headers;
+                headers.RetryAfter = seconds;
+                if (protocol == SimulatorProtocol.OpenAI)
+                {
+                    headers["x-ratelimit-limit-requests"] = "60";
+                    headers["x-ratelimit-remaining-requests"] = "0";
+                    headers["x-ratelimit-reset-requests"] = seconds + "s";
+                }
+                else if (protocol == SimulatorProtocol.Anthropic)
+                {
+                    headers["anthropic-ratelimit-requests-limit"] = "60";
+                    headers["anthropic-ratelimit-requests-remaining"] = "0";
+                }
+
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(429, "rate_limit_error", "requests", "rate_limit_exceeded",
+                    $"Rate limit reached for requests (simulated). Please try again in {seconds}s."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.ServerError:
-                await WireFormats.WriteErrorAsync(context, protocol, 500, "api_error", "Internal server error (simulated).").ConfigureAwait(false);
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(500, "api_error", "server_error", null,
+                    "The server had an error while processing your request (simulated)."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.ServiceUnavailable:
-                await WireFormats.WriteErrorAsync(context, protocol, 503, "overloaded_error", "Service unavailable (simulated).").ConfigureAwait(false);
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(503, "overloaded_error", "server_error", "service_unavailable",
+                    "The service is overloaded (simulated)."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.Unauthorized:
-                // Echo the key on purpose, like real providers partly do, so tests can prove PromptGen redacts it.
-                var key = request.Headers.TryGetValue("x-api-key", out var apiKey) ? apiKey
-                    : request.Headers.TryGetValue("Authorization", out var bearer) ? bearer.Replace("Bearer ", string.Empty, StringComparison.Ordinal) : "(none)";
-                await WireFormats.WriteErrorAsync(context, protocol, 401, "authentication_error", $"Incorrect API key provided: {key}.").ConfigureAwait(false);
+                // Echo the key verbatim on purpose, as real providers partly do, so tests can prove it is redacted downstream.
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(401, "authentication_error", "invalid_request_error", "invalid_api_key",
+                    $"Incorrect API key provided: {ApiKeyOf(request)}. You can find your API key in your account settings."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.BadRequest:
-                await WireFormats.WriteErrorAsync(context, protocol, 400, "invalid_request_error", "Invalid request (simulated).").ConfigureAwait(false);
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(400, "invalid_request_error", "invalid_request_error", null,
+                    "Invalid request (simulated)."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.MalformedJson:
-                context.Response.ContentType = request.Stream && protocol != SimulatorProtocol.Ollama ? "text/event-stream" : "application/json";
-                await context.Response.WriteAsync(request.Stream ? "data: {\"id\": \"x\", \"choices\": [\n\n" : "{\"id\": \"x\", \"choices\": [", cancellationToken).ConfigureAwait(false);
+                await WireFormats.WriteMalformedAsync(context, request, cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.StreamCut:
-                var text = rule.Reply ?? "This answer will be cut off before it ends.";
-                await WireFormats.WriteReplyAsync(context, request, new SimulatedReply(text, 1, 1, false), cutStream: true, _time.GetUtcNow().ToUnixTimeSeconds()).ConfigureAwait(false);
+                var text = rule.Reply ?? StreamCutText;
+                var reply = new SimulatedReply(text, rule.InputTokens ?? Estimate(request.PromptLength), rule.OutputTokens ?? Estimate(text.Length), Filtered: false);
+                await WireFormats.WriteReplyAsync(context, request, reply, cut: true, Created(), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.Hang:
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.ContentFiltered:
-                await WireFormats.WriteReplyAsync(context, request, new SimulatedReply(string.Empty, 1, 0, Filtered: true), cutStream: false, _time.GetUtcNow().ToUnixTimeSeconds()).ConfigureAwait(false);
+                var filtered = new SimulatedReply(string.Empty, rule.InputTokens ?? Estimate(request.PromptLength), rule.OutputTokens ?? 0, Filtered: true);
+                await WireFormats.WriteReplyAsync(context, request, filtered, cut: false, Created(), cancellationToken).ConfigureAwait(false);
                 break;
+            default:
+                throw new InvalidOperationException($"Unknown simulator fault {fault}.");
         }
     }
 
-    private Task AnswerOtherAsync(HttpContext context)
+    private Task AnswerOtherAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (HttpMethods.IsGet(context.Request.Method) && path.EndsWith("/models", StringComparison.Ordinal))
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (isGet && path.EndsWith("/models", StringComparison.Ordinal))
         {
-            var models = Script.Rules.Select(r => r.Model).Where(m => m is not null && !m.Contains('*', StringComparison.Ordinal)).Distinct(StringComparer.OrdinalIgnoreCase);
-            var list = new System.Text.Json.Nodes.JsonArray([.. models.Select(m => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["id"] = m, ["object"] = "model", ["owned_by"] = "simulator" })]);
-            context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync(new System.Text.Json.Nodes.JsonObject { ["object"] = "list", ["data"] = list }.ToJsonString(), context.RequestAborted);
+            var list = new JsonArray([.. ModelNames().Select(m => (JsonNode)new JsonObject { ["id"] = m, ["object"] = "model", ["created"] = 0, ["owned_by"] = "simulator" })]);
+            return WriteJsonAsync(context, new JsonObject { ["object"] = "list", ["data"] = list }, cancellationToken);
+        }
+
+        if (isGet && path == "/api/tags")
+        {
+            var list = new JsonArray([.. ModelNames().Select(m => (JsonNode)new JsonObject { ["name"] = m, ["model"] = m })]);
+            return WriteJsonAsync(context, new JsonObject { ["models"] = list }, cancellationToken);
         }
 
         // HEAD / and GET / answer 200: the Claude Code CLI warms its connection with HEAD.
@@ -109,6 +140,33 @@ public sealed partial class LlmSimulator
         return Task.CompletedTask;
     }
 
-    /// <summary>A deterministic token estimate: one token per four characters, at least one.</summary>
-    private static int Estimate(string text) => Math.Max(1, (text.Length + 3) / 4);
+    /// <summary>The exact (non-glob) model names used in rules.</summary>
+    private IEnumerable<string> ModelNames() =>
+        Script.Rules.Select(r => r.Model).OfType<string>().Where(m => !m.Contains('*', StringComparison.Ordinal)).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private static Task WriteJsonAsync(HttpContext context, JsonObject body, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), cancellationToken);
+    }
+
+    private static string ApiKeyOf(RecordedRequest request)
+    {
+        if (request.Headers.TryGetValue("x-api-key", out var key) && key.Length > 0)
+        {
+            return key;
+        }
+
+        if (request.Headers.TryGetValue("Authorization", out var authorization) && authorization.Length > 0)
+        {
+            return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : authorization;
+        }
+
+        return "(none)";
+    }
+
+    private long Created() => _time.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>A deterministic token estimate: one token per four characters, rounded up, at least one.</summary>
+    private static int Estimate(int characters) => Math.Max(1, (characters + 3) / 4);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,23 +23,23 @@ namespace PromptGen.Testing;
 /// </example>
 public sealed partial class LlmSimulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Done)> _waiters = [];
+    private int _disposed;
 
-    private LlmSimulator(WebApplication app, SimulatorScript script, TimeProvider time, Uri baseUrl)
+    private WebApplication? _app;
+
+    private LlmSimulator(SimulatorScript script, TimeProvider time)
     {
-        _app = app;
         Script = script;
         _time = time;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>Gets the server's base URL, <c>http://127.0.0.1:{port}/</c>.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Gets the base URL for OpenAI clients (<c>{BaseUrl}v1/</c>); also Ollama's OpenAI-compatible API.</summary>
     public Uri OpenAIBaseUrl => new(BaseUrl, "v1/");
@@ -71,6 +72,16 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     public static async Task<LlmSimulator> StartAsync(LlmSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LlmSimulatorOptions();
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        var script = options.Script ?? new SimulatorScript();
+        if (options.DefaultReply is { } defaultReply)
+        {
+            script.DefaultReply = defaultReply;
+        }
+
+        // Created before the server starts, so a request that arrives at once (fixed port) finds its handler.
+        var simulator = new LlmSimulator(script, options.TimeProvider);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
 
@@ -78,16 +89,29 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, GuestLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var address = app.Services.GetRequiredService<IServer>().Features;
-        LlmSimulator? simulator = null;
-        app.Run(context => simulator!.HandleAsync(context));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var bound = new Uri(address.Get<IServerAddressesFeature>()!.Addresses.First());
-        simulator = new LlmSimulator(app, options.Script ?? new SimulatorScript(), options.TimeProvider, new Uri($"http://127.0.0.1:{bound.Port}/"));
+        app.Run(simulator.HandleAsync);
+        simulator._app = app;
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await simulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var bound = new Uri(addresses.First());
+        simulator.BaseUrl = new Uri($"http://127.0.0.1:{bound.Port.ToString(CultureInfo.InvariantCulture)}/");
         return simulator;
     }
 
-    /// <summary>Completes when a request matching <paramref name="match"/> has arrived (including one that already has).</summary>
+    /// <summary>
+    /// Completes when a request matching <paramref name="match"/> has arrived, including one that already has. A request
+    /// counts as arrived once it is recorded, which happens before its latency, reply or fault: use this to know that a
+    /// call is in flight before advancing a fake clock or cancelling the client.
+    /// </summary>
     /// <param name="match">The condition, or <see langword="null"/> for any request.</param>
     /// <param name="cancellationToken">A token to stop waiting.</param>
     /// <returns>The request.</returns>
@@ -116,13 +140,32 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server; requests still hanging end.</summary>
+    /// <summary>Stops the server; requests still pending (latency, <see cref="SimulatorFault.Hang"/>) end with the connection aborted.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_app is { } app)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            foreach (var waiter in _waiters)
+            {
+                waiter.Done.TrySetCanceled();
+            }
+
+            _waiters.Clear();
+        }
+
         _stopping.Dispose();
     }
 

@@ -6,9 +6,18 @@ public sealed class LlmSimulatorOptions
     /// <summary>Gets or sets the port on 127.0.0.1; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>Gets or sets the clock for latency and timestamps. Default: <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// Gets or sets the clock for latency and timestamps. Default: <see cref="TimeProvider.System"/>; use a
+    /// <c>FakeTimeProvider</c> (or <see cref="FakeClock"/>) to control <see cref="SimulatorRuleBuilder.WithLatency"/> in tests.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Gets or sets the rules to start with (more can be added through <see cref="LlmSimulator.Script"/>).</summary>
     public SimulatorScript? Script { get; set; }
+
+    /// <summary>
+    /// Gets or sets the reply sent when no rule matches; <c>{user}</c> stands for the last user text.
+    /// <see langword="null"/> keeps the script's own, by default <c>Simulated reply to: {user}</c>.
+    /// </summary>
+    public string? DefaultReply { get; set; }
 }

@@ -41,6 +41,9 @@ public sealed class RecordedRequest
     /// <summary>Gets when the request arrived, by the simulator's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>Gets the length of all prompt text (system and messages), for the token estimate.</summary>
+    internal int PromptLength { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Method} {Path} ({Protocol}, model {Model ?? "-"}): {LastUserText}";
 }

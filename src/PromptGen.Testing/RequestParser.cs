@@ -28,6 +28,7 @@ internal static class RequestParser
         string? model = null, system = null, lastUser = null;
         var stream = false;
         var count = 0;
+        var promptLength = body.Length;
         if (body.Length > 0)
         {
             try
@@ -39,7 +40,7 @@ internal static class RequestParser
                 {
                     model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                     stream = root.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : protocol == SimulatorProtocol.Ollama;
-                    (system, lastUser, count) = Conversation(root, protocol);
+                    (system, lastUser, count, promptLength) = Conversation(root, protocol);
                 }
             }
             catch (JsonException)
@@ -62,10 +63,12 @@ internal static class RequestParser
             LastUserText = lastUser,
             MessageCount = count,
             ReceivedAt = now,
+            PromptLength = promptLength,
         };
     }
 
-    private static (string? System, string? LastUser, int Count) Conversation(JsonElement root, SimulatorProtocol protocol)
+    /// <summary>The system text, the last user text, the message count and the length of all prompt text.</summary>
+    private static (string? System, string? LastUser, int Count, int PromptLength) Conversation(JsonElement root, SimulatorProtocol protocol)
     {
         var system = new List<string>();
         if (protocol == SimulatorProtocol.Anthropic && root.TryGetProperty("system", out var top))
@@ -75,13 +78,20 @@ internal static class RequestParser
 
         string? lastUser = null;
         var count = 0;
+        var length = system.Sum(s => s.Length);
         if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
         {
             foreach (var message in messages.EnumerateArray())
             {
                 count++;
-                var role = message.TryGetProperty("role", out var r) ? r.GetString() : null;
+                if (message.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                 var content = message.TryGetProperty("content", out var c) ? c : default;
+                length += Text(content, last: false).Length;
                 if (role is "system" or "developer")
                 {
                     system.Add(Text(content, last: false));
@@ -93,7 +103,7 @@ internal static class RequestParser
             }
         }
 
-        return (system.Count == 0 ? null : string.Join("\n\n", system), lastUser, count);
+        return (system.Count == 0 ? null : string.Join("\n\n", system), lastUser, count, length);
     }
 
     /// <summary>Text of a string or of an array of blocks: all text blocks joined, or only the last one.</summary>

@@ -6,78 +6,130 @@ namespace PromptGen.Testing;
 /// <summary>A reply to send: text, usage, and whether the content filter "blocked" it.</summary>
 internal sealed record SimulatedReply(string Text, int InputTokens, int OutputTokens, bool Filtered);
 
+/// <summary>An error to send: the HTTP status, the provider error types, and the message.</summary>
+/// <param name="Status">The HTTP status code.</param>
+/// <param name="AnthropicType">The Anthropic <c>error.type</c>.</param>
+/// <param name="OpenAIType">The OpenAI <c>error.type</c>.</param>
+/// <param name="OpenAICode">The OpenAI <c>error.code</c>.</param>
+/// <param name="Message">The message.</param>
+internal sealed record SimulatedError(int Status, string AnthropicType, string OpenAIType, string? OpenAICode, string Message);
+
 /// <summary>Writes replies and errors in each provider's wire format (JSON, SSE, NDJSON).</summary>
 internal static class WireFormats
 {
-    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cutStream, long created)
+    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken)
     {
         var model = request.Model ?? "simulated";
-        var id = "sim-" + Guid.NewGuid().ToString("N")[..12];
+        var id = NewId();
         var response = context.Response;
-        var chunks = Chunks(reply.Text);
+        SetRequestId(response, request.Protocol, id);
         if (!request.Stream)
         {
             var body = request.Protocol switch
             {
-                SimulatorProtocol.Anthropic => AnthropicMessage(id, model, reply),
-                SimulatorProtocol.Ollama => OllamaMessage(model, reply, created),
-                _ => OpenAICompletion(id, model, reply, created),
+                SimulatorProtocol.Anthropic => AnthropicFormat.Message(id, model, reply),
+                SimulatorProtocol.Ollama => OllamaFormat.Message(model, reply, created),
+                _ => OpenAIFormat.Completion(id, model, reply, created),
             };
             response.ContentType = "application/json";
             var text = body.ToJsonString();
-            if (cutStream)
+            if (cut)
             {
-                await response.WriteAsync(text[..(text.Length / 2)], context.RequestAborted).ConfigureAwait(false);
-                await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                // Half a body, then the connection drops: the client fails while reading it.
+                await response.WriteAsync(text[..(text.Length / 2)], cancellationToken).ConfigureAwait(false);
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                 context.Abort();
                 return;
             }
 
-            await response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+            await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         response.ContentType = request.Protocol == SimulatorProtocol.Ollama ? "application/x-ndjson" : "text/event-stream";
         response.Headers.CacheControl = "no-cache";
+        var chunks = Chunks(reply.Text);
         var events = request.Protocol switch
         {
-            SimulatorProtocol.Anthropic => AnthropicEvents(id, model, reply, chunks),
-            SimulatorProtocol.Ollama => OllamaLines(model, reply, chunks, created),
-            _ => OpenAIEvents(id, model, reply, chunks, created, IncludeUsage(request)),
+            SimulatorProtocol.Anthropic => AnthropicFormat.Events(id, model, reply, chunks),
+            SimulatorProtocol.Ollama => OllamaFormat.Lines(model, reply, chunks, created),
+            _ => OpenAIFormat.Events(id, model, reply, chunks, created, OpenAIFormat.IncludeUsage(request)),
         };
-        var sent = 0;
-        foreach (var item in events)
+
+        // A cut stream sends its opening and a couple of deltas, never its end.
+        var cutAt = !cut ? int.MaxValue : Math.Max(1, Math.Min(events.Count - 1, request.Protocol switch
         {
-            await response.WriteAsync(item, context.RequestAborted).ConfigureAwait(false);
-            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            if (cutStream && ++sent == 3)
+            SimulatorProtocol.Anthropic => 4, // message_start, content_block_start, two deltas
+            SimulatorProtocol.Ollama => 2,    // two content lines
+            _ => 3,                           // role chunk, two content chunks
+        }));
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (i == cutAt)
             {
                 context.Abort();
                 return;
             }
+
+            await response.WriteAsync(events[i], cancellationToken).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public static async Task WriteErrorAsync(HttpContext context, SimulatorProtocol protocol, int status, string type, string message)
+    public static async Task WriteErrorAsync(HttpContext context, SimulatorProtocol protocol, SimulatedError error, CancellationToken cancellationToken)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
+        var response = context.Response;
+        response.StatusCode = error.Status;
+        response.ContentType = "application/json";
+        SetRequestId(response, protocol, NewId());
         JsonNode body = protocol switch
         {
-            SimulatorProtocol.Anthropic => new JsonObject { ["type"] = "error", ["error"] = new JsonObject { ["type"] = type, ["message"] = message } },
-            SimulatorProtocol.Ollama => new JsonObject { ["error"] = message },
-            _ => new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = type } },
+            SimulatorProtocol.Anthropic => new JsonObject
+            {
+                ["type"] = "error",
+                ["error"] = new JsonObject { ["type"] = error.AnthropicType, ["message"] = error.Message },
+            },
+            SimulatorProtocol.Ollama => new JsonObject { ["error"] = error.Message },
+            _ => new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["message"] = error.Message,
+                    ["type"] = error.OpenAIType,
+                    ["param"] = null,
+                    ["code"] = error.OpenAICode,
+                },
+            },
         };
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await response.WriteAsync(body.ToJsonString(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IncludeUsage(RecordedRequest request) =>
-        request.BodyJson is { } json && json.TryGetProperty("stream_options", out var options)
-        && options.TryGetProperty("include_usage", out var include) && include.ValueKind == System.Text.Json.JsonValueKind.True;
-
-    private static List<string> Chunks(string text)
+    /// <summary>A body that starts like the real thing and stops in the middle of the JSON.</summary>
+    public static async Task WriteMalformedAsync(HttpContext context, RecordedRequest request, CancellationToken cancellationToken)
     {
-        // Three-ish deltas, split on word boundaries, so clients see a real stream.
+        var model = request.Model ?? "simulated";
+        var (contentType, body) = (request.Protocol, request.Stream) switch
+        {
+            (SimulatorProtocol.Anthropic, true) => ("text/event-stream",
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_broken\",\"type\":\"message\",\"content\":[\n\n"),
+            (SimulatorProtocol.Anthropic, false) => ("application/json",
+                "{\"id\":\"msg_broken\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Trunc"),
+            (SimulatorProtocol.Ollama, true) => ("application/x-ndjson",
+                "{\"model\":\"" + model + "\",\"message\":{\"role\":\"assistant\",\"content\":\"Trunc\n"),
+            (SimulatorProtocol.Ollama, false) => ("application/json",
+                "{\"model\":\"" + model + "\",\"message\":{\"role\":\"assistant\",\"content\":\"Trunc"),
+            (_, true) => ("text/event-stream",
+                "data: {\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Trunc\n\n"),
+            _ => ("application/json",
+                "{\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Trunc"),
+        };
+        context.Response.ContentType = contentType;
+        await context.Response.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Splits a reply into about three deltas on word boundaries, so clients see a real stream.</summary>
+    internal static List<string> Chunks(string text)
+    {
         var size = Math.Max(1, (text.Length + 2) / 3);
         var chunks = new List<string>();
         for (var start = 0; start < text.Length;)
@@ -95,142 +147,20 @@ internal static class WireFormats
         return chunks.Count == 0 ? [string.Empty] : chunks;
     }
 
-    private static JsonObject OpenAIUsage(SimulatedReply reply) => new()
-    {
-        ["prompt_tokens"] = reply.InputTokens,
-        ["completion_tokens"] = reply.OutputTokens,
-        ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
-    };
-
-    private static JsonObject OpenAICompletion(string id, string model, SimulatedReply reply, long created) => new()
-    {
-        ["id"] = "chatcmpl-" + id,
-        ["object"] = "chat.completion",
-        ["created"] = created,
-        ["model"] = model,
-        ["choices"] = new JsonArray(new JsonObject
-        {
-            ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Filtered ? null : reply.Text },
-            ["finish_reason"] = reply.Filtered ? "content_filter" : "stop",
-        }),
-        ["usage"] = OpenAIUsage(reply),
-    };
-
-    private static IEnumerable<string> OpenAIEvents(string id, string model, SimulatedReply reply, List<string> chunks, long created, bool usage)
-    {
-        JsonObject Chunk(JsonObject delta, string? finish) => new()
-        {
-            ["id"] = "chatcmpl-" + id,
-            ["object"] = "chat.completion.chunk",
-            ["created"] = created,
-            ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
-        };
-
-        yield return Sse(null, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null));
-        if (!reply.Filtered)
-        {
-            foreach (var chunk in chunks)
-            {
-                yield return Sse(null, Chunk(new JsonObject { ["content"] = chunk }, null));
-            }
-        }
-
-        yield return Sse(null, Chunk(new JsonObject(), reply.Filtered ? "content_filter" : "stop"));
-        if (usage)
-        {
-            yield return Sse(null, new JsonObject
-            {
-                ["id"] = "chatcmpl-" + id,
-                ["object"] = "chat.completion.chunk",
-                ["created"] = created,
-                ["model"] = model,
-                ["choices"] = new JsonArray(),
-                ["usage"] = OpenAIUsage(reply),
-            });
-        }
-
-        yield return "data: [DONE]\n\n";
-    }
-
-    private static JsonObject AnthropicMessage(string id, string model, SimulatedReply reply) => new()
-    {
-        ["id"] = "msg_" + id,
-        ["type"] = "message",
-        ["role"] = "assistant",
-        ["model"] = model,
-        ["content"] = reply.Filtered ? new JsonArray() : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = reply.Text }),
-        ["stop_reason"] = reply.Filtered ? "refusal" : "end_turn",
-        ["stop_sequence"] = null,
-        ["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = reply.OutputTokens },
-    };
-
-    private static IEnumerable<string> AnthropicEvents(string id, string model, SimulatedReply reply, List<string> chunks)
-    {
-        var start = AnthropicMessage(id, model, reply with { Text = string.Empty, Filtered = false });
-        start["content"] = new JsonArray();
-        start["stop_reason"] = null;
-        start["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = 1 };
-        yield return Sse("message_start", new JsonObject { ["type"] = "message_start", ["message"] = start });
-        if (!reply.Filtered)
-        {
-            yield return Sse("content_block_start", new JsonObject
-            {
-                ["type"] = "content_block_start",
-                ["index"] = 0,
-                ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = string.Empty },
-            });
-            foreach (var chunk in chunks)
-            {
-                yield return Sse("content_block_delta", new JsonObject
-                {
-                    ["type"] = "content_block_delta",
-                    ["index"] = 0,
-                    ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = chunk },
-                });
-            }
-
-            yield return Sse("content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
-        }
-
-        yield return Sse("message_delta", new JsonObject
-        {
-            ["type"] = "message_delta",
-            ["delta"] = new JsonObject { ["stop_reason"] = reply.Filtered ? "refusal" : "end_turn", ["stop_sequence"] = null },
-            ["usage"] = new JsonObject { ["output_tokens"] = reply.OutputTokens },
-        });
-        yield return Sse("message_stop", new JsonObject { ["type"] = "message_stop" });
-    }
-
-    private static JsonObject OllamaMessage(string model, SimulatedReply reply, long created) => new()
-    {
-        ["model"] = model,
-        ["created_at"] = DateTimeOffset.FromUnixTimeSeconds(created).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text },
-        ["done"] = true,
-        ["done_reason"] = "stop",
-        ["prompt_eval_count"] = reply.InputTokens,
-        ["eval_count"] = reply.OutputTokens,
-    };
-
-    private static IEnumerable<string> OllamaLines(string model, SimulatedReply reply, List<string> chunks, long created)
-    {
-        foreach (var chunk in chunks)
-        {
-            yield return new JsonObject
-            {
-                ["model"] = model,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = chunk },
-                ["done"] = false,
-            }.ToJsonString() + "\n";
-        }
-
-        var last = OllamaMessage(model, reply, created);
-        last["message"] = new JsonObject { ["role"] = "assistant", ["content"] = string.Empty };
-        yield return last.ToJsonString() + "\n";
-    }
-
-    private static string Sse(string? eventName, JsonNode data) =>
+    internal static string Sse(string? eventName, JsonNode data) =>
         (eventName is null ? string.Empty : $"event: {eventName}\n") + $"data: {data.ToJsonString()}\n\n";
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..24];
+
+    private static void SetRequestId(HttpResponse response, SimulatorProtocol protocol, string id)
+    {
+        if (protocol == SimulatorProtocol.Anthropic)
+        {
+            response.Headers["request-id"] = "req_" + id;
+        }
+        else if (protocol == SimulatorProtocol.OpenAI)
+        {
+            response.Headers["x-request-id"] = "req_" + id;
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Time.Testing;
 using PromptGen.Testing;
 
 namespace PromptGen.Providers.ClaudeCode.Tests;
@@ -120,7 +119,7 @@ public class CliRoundTripTests
     [Fact]
     public async Task Hanging_api_is_killed_on_the_attempt_timeout()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var host = await ClaudeHost.StartAsync(time, promptGen: o => o.Provider("max").Timeout = TimeSpan.FromSeconds(90));
         host.Simulator.Script.Always().Fault(SimulatorFault.Hang);
 
@@ -152,17 +151,21 @@ public class CliRoundTripTests
     [Fact]
     public async Task Concurrent_calls_respect_the_process_cap()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var host = await ClaudeHost.StartAsync(time, o => o.MaxConcurrentProcesses = 2);
         host.Simulator.Script.Always().Reply("done").WithLatency(TimeSpan.FromSeconds(10));
+        var firstPair = WaitForLatencyTimersAsync(time, 2);
 
         var calls = Enumerable.Range(0, 4)
             .Select(i => host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, $"call {i}")], new PromptCallOptions { Model = "max/haiku" }))
             .ToList();
-        await WaitForPostsAsync(host, 2);
+        await firstPair;
+        Assert.Equal(2, host.Posts.Count());
         Assert.Equal(2, ClaudeCli.RunningProcesses());
+        var secondPair = WaitForLatencyTimersAsync(time, 2);
         time.Advance(TimeSpan.FromSeconds(10));
-        await WaitForPostsAsync(host, 4);
+        await secondPair;
+        Assert.Equal(4, host.Posts.Count());
         Assert.Equal(2, ClaudeCli.RunningProcesses());
         time.Advance(TimeSpan.FromSeconds(10));
 
@@ -187,15 +190,6 @@ public class CliRoundTripTests
         Assert.Empty(host.Posts);
     }
 
-    private static async Task WaitForPostsAsync(ClaudeHost host, int count)
-    {
-        for (var seen = 0; seen < count; seen++)
-        {
-            var index = seen;
-            await host.Simulator.WaitForRequestAsync(r => r.Method == "POST" && host.Posts.Count() > index);
-        }
-    }
-
     [Fact]
     public async Task Missing_executable_says_how_to_install()
     {
@@ -208,4 +202,8 @@ public class CliRoundTripTests
         Assert.Contains("PROMPTGEN_CLAUDE_PATH", error.Message, StringComparison.Ordinal);
         Assert.Empty(host.Posts);
     }
+
+    /// <summary>Completes once the simulator holds <paramref name="count"/> requests in their 10 s latency.</summary>
+    private static Task<TimeSpan> WaitForLatencyTimersAsync(FakeClock time, int count) =>
+        time.WaitForTimersAsync(d => d == TimeSpan.FromSeconds(10), count);
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 
 namespace PromptGen.Testing.Tests;
 
@@ -134,13 +133,14 @@ public sealed class RawProtocolTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Latency_runs_on_the_given_time_provider()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeClock();
         await using var sim = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time });
         sim.Script.Always().Reply("late").WithLatency(TimeSpan.FromSeconds(30));
         using var http = new HttpClient();
+        var latency = time.WaitForTimerAsync(d => d > TimeSpan.Zero);
 
         var call = http.PostAsync(new Uri(sim.OpenAIBaseUrl, "chat/completions"), new StringContent("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
-        await sim.WaitForRequestAsync();
+        Assert.Equal(TimeSpan.FromSeconds(30), await latency);
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.False(call.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
