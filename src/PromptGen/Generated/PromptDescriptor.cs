@@ -40,6 +40,12 @@ public sealed class PromptDescriptor
     /// <summary>Gets the JSON schema of the return type (UTF-8), for typed results; empty for text.</summary>
     public ReadOnlyMemory<byte> JsonSchema { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether <see cref="JsonSchema"/> fits OpenAI's strict structured output (fixed properties,
+    /// all required, no open values), so strict mode is requested from providers that support it.
+    /// </summary>
+    public bool StrictSchema { get; init; }
+
     /// <summary>Gets the schema name sent to providers that want one.</summary>
     public string? SchemaName { get; init; }
 

@@ -78,6 +78,11 @@ public sealed class PromptExecutor(PromptRouter router)
         if (descriptor.Schema is { } schema)
         {
             chat.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, descriptor.SchemaName);
+            if (descriptor.StrictSchema)
+            {
+                // Microsoft.Extensions.AI's OpenAI adapter reads this key to send "strict": true.
+                (chat.AdditionalProperties ??= [])["strictJsonSchema"] = true;
+            }
         }
 
         return new PromptCallOptions { Model = descriptor.Model, Fallbacks = descriptor.Fallbacks, ChatOptions = chat };

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace PromptGen.Generators.Diagnostics;
+
+/// <summary>
+/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes. Ids are never renumbered;
+/// every entry has a page at <c>docs/diagnostics/PGxxxx.md</c> and is listed in <c>AnalyzerReleases.Unshipped.md</c>.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Where the help pages live; one page per id.</summary>
+    public const string HelpLinkBase = "docs/diagnostics/";
+
+    private const string Declaration = "PromptGen.Declaration";
+    private const string Templates = "PromptGen.Templates";
+    private const string Models = "PromptGen.Models";
+
+    public static readonly DiagnosticDescriptor NotPartialInterface = Create(
+        "PG0001",
+        "[PromptClient] requires a partial interface",
+        "'{0}' is marked [PromptClient] but is {1}; declare it as 'partial interface {0}' so PromptGen can generate its implementation",
+        Declaration);
+
+    public static readonly DiagnosticDescriptor MissingPrompt = Create(
+        "PG0002",
+        "Prompt client method has no [Prompt]",
+        "Method '{0}' of prompt client '{1}' has no [Prompt] attribute; add [Prompt(\"...\")] or [Prompt(File = \"prompts/....prompt.md\")], or give the method a default body",
+        Declaration);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+        "PG0003",
+        "Unsupported prompt method return type",
+        "Method '{0}' returns '{1}', which PromptGen cannot produce{2}; return Task<string>, ValueTask<string>, Task<T> or ValueTask<T> for a class, record or struct T, Task<PromptResult<T>>, or IAsyncEnumerable<string>",
+        Declaration);
+
+    public static readonly DiagnosticDescriptor UnsupportedMember = Create(
+        "PG0004",
+        "Unsupported prompt client member",
+        "'{0}' cannot be generated: {1}",
+        Declaration);
+
+    public static readonly DiagnosticDescriptor NoCancellationToken = Create(
+        "PG0005",
+        "Prompt method takes no CancellationToken",
+        "Method '{0}' takes no CancellationToken, so its LLM call cannot be cancelled by the caller; add 'CancellationToken cancellationToken = default' as the last parameter",
+        Declaration,
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
+        "PG0101",
+        "Template placeholder names no parameter",
+        "The {0} template of '{1}' uses placeholder '{{{2}}}', but the method has no parameter named '{2}'; rename the placeholder to one of: {3}, or write '{{{{' for a literal brace",
+        Templates);
+
+    public static readonly DiagnosticDescriptor MalformedTemplate = Create(
+        "PG0102",
+        "Malformed prompt template",
+        "The {0} template of '{1}' is malformed at offset {2}: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create(
+        "PG0103",
+        "Parameter not used in the prompt",
+        "Parameter '{0}' of '{1}' appears in no template, so the model never sees it; add '{{{0}}}' to the [Prompt] or [SystemPrompt] template, or remove the parameter",
+        Templates,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TemplateFileNotFound = Create(
+        "PG0104",
+        "Template file not found",
+        "The {0} template file '{1}' of '{2}' is not an AdditionalFiles item of this project; add <AdditionalFiles Include=\"{1}\" /> to the project file (template files must end in .md, .txt or .prompt)",
+        Templates);
+
+    public static readonly DiagnosticDescriptor FormatNotSupported = Create(
+        "PG0105",
+        "Placeholder format on a value that is not IFormattable",
+        "The {0} template of '{1}' formats '{{{2}:{3}}}', but parameter '{2}' of type '{4}' is not IFormattable; remove ':{3}' or pass a formattable type such as int, double or DateTime",
+        Templates);
+
+    public static readonly DiagnosticDescriptor TemplateSourceAmbiguous = Create(
+        "PG0106",
+        "Template must be inline or from a file",
+        "The [{0}] attribute of '{1}' {2}; pass either a template string or File = \"path\", not both",
+        Templates);
+
+    public static readonly DiagnosticDescriptor MalformedModelId = Create(
+        "PG0201",
+        "Malformed model id",
+        "{0}: {1}",
+        Models);
+
+    public static readonly DiagnosticDescriptor NoJsonContext = Create(
+        "PG0202",
+        "No JsonSerializerContext declares the result type",
+        "Method '{0}' returns JSON of type '{1}', but no JsonSerializerContext in this project declares it; add [JsonSerializable(typeof({1}))] to a context, for example: [global::System.Text.Json.Serialization.JsonSerializable(typeof({1}))] internal sealed partial class {2}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;",
+        Models);
+
+    public static readonly DiagnosticDescriptor RedundantFallback = Create(
+        "PG0203",
+        "Fallback repeats a model of its chain",
+        "{0}: fallback '{1}' is already earlier in the chain ({2}), so trying it again cannot help; remove it or name a different model",
+        Models);
+
+    public static readonly DiagnosticDescriptor SchemaNotStrict = Create(
+        "PG0204",
+        "Result type cannot be expressed as a strict JSON schema",
+        "'{0}' returns '{1}', whose member '{2}' is {3}; OpenAI's strict structured output cannot express that, so PromptGen requests a non-strict schema and the model may not follow it; use a record with fixed properties instead",
+        Models,
+        DiagnosticSeverity.Warning);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
+        UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
+        MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
+    }.ToDictionary(d => d.Id);
+
+    /// <summary>Gets every descriptor, for catalogue tests.</summary>
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

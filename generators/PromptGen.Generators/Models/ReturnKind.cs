@@ -1,0 +1,23 @@
+namespace PromptGen.Generators.Models;
+
+/// <summary>What a prompt method returns, which decides the executor call.</summary>
+internal enum ReturnKind
+{
+    /// <summary>The return type is not supported (PG0003).</summary>
+    Unsupported,
+
+    /// <summary><c>Task&lt;string&gt;</c> or <c>ValueTask&lt;string&gt;</c>.</summary>
+    Text,
+
+    /// <summary><c>Task&lt;PromptResult&lt;string&gt;&gt;</c>.</summary>
+    TextResult,
+
+    /// <summary><c>Task&lt;T&gt;</c> for a JSON object type.</summary>
+    Json,
+
+    /// <summary><c>Task&lt;PromptResult&lt;T&gt;&gt;</c> for a JSON object type.</summary>
+    JsonResult,
+
+    /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>.</summary>
+    Stream,
+}

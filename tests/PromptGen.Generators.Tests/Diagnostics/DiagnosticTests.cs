@@ -1,0 +1,233 @@
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Diagnostics;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Tests.Diagnostics;
+
+public class DiagnosticTests
+{
+    [Fact]
+    public void PG0001_non_partial_interface()
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface("""[Prompt("x")] Task<string> XAsync();""").Replace("partial interface", "interface", StringComparison.Ordinal));
+
+        var diagnostic = Single(result, "PG0001");
+        Assert.Null(result.Model);
+        Assert.Contains("'IDemo' is marked [PromptClient] but is not partial", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal("IDemo", Text(result, diagnostic, ModelHarness.Interface("""[Prompt("x")] Task<string> XAsync();""").Replace("partial interface", "interface", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void PG0001_on_a_class()
+    {
+        var (_, run) = GeneratorHarness.Run("""
+            namespace Demo;
+            [PromptGen.PromptClient] public partial class NotAnInterface { }
+            """, withJson: false);
+
+        var diagnostic = Assert.Single(GeneratorHarness.GeneratorDiagnostics(run), d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal("PG0001", diagnostic.Id);
+        Assert.Contains("but is a class", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.GeneratedSources(run));
+    }
+
+    [Fact]
+    public void PG0002_method_without_prompt_is_stubbed_so_only_the_diagnostic_shows()
+    {
+        var source = ModelHarness.Interface("""Task<string> XAsync(string a);""");
+        var (output, run) = GeneratorHarness.Run(source, withJson: false);
+
+        var diagnostic = Assert.Single(GeneratorHarness.GeneratorDiagnostics(run), d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal("PG0002", diagnostic.Id);
+        Assert.Contains("add [Prompt(\"...\")]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("XAsync", Span(source, diagnostic));
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+        Assert.Contains("NotSupportedException", GeneratorHarness.GeneratedSources(run)["Demo.Demo.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Task<int>", "wrap a single value in a record")]
+    [InlineData("Task", "")]
+    [InlineData("void", "asynchronous")]
+    [InlineData("string", "")]
+    [InlineData("IAsyncEnumerable<int>", "item type must be string")]
+    [InlineData("Task<List<string>>", "JSON object at the root")]
+    [InlineData("Task<System.Guid>", "wrap a single value")]
+    public void PG0003_unsupported_return_types(string returnType, string reason)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x")] {{returnType}} XAsync();""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Single(result, "PG0003");
+        Assert.Contains(reason, Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(returnType, Text(result, diagnostic, source));
+    }
+
+    [Theory]
+    [InlineData("""[Prompt("x")] Task<string> XAsync<T>();""", "generic prompt methods")]
+    [InlineData("""[Prompt("x {a}")] Task<string> XAsync(ref int a);""", "passed by reference")]
+    [InlineData("""string Name { get; }""", "declare methods only")]
+    [InlineData("""[Prompt("x")] Task<string> XAsync(PromptImage image);""", "image parameters are not supported")]
+    public void PG0004_unsupported_members(string member, string reason)
+    {
+        var diagnostic = Single(ModelHarness.Client(ModelHarness.Interface(member)), "PG0004");
+
+        Assert.Contains(reason, Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PG0101_unknown_placeholder_points_at_the_exact_name()
+    {
+        var source = ModelHarness.Interface("""[Prompt("Hello {nmae}, you are {age:D}")] Task<string> XAsync(string name, int age);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Single(result, "PG0101");
+        Assert.Equal("nmae", Text(result, diagnostic, source));
+        Assert.Equal("The [Prompt] template of 'Demo.IDemo.XAsync' uses placeholder '{nmae}', but the method has no parameter named 'nmae'; rename the placeholder to one of: {name}, {age}, or write '{{' for a literal brace", Message(diagnostic));
+        // A broken template is reported once; the unused-parameter warning waits until the template parses.
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id != "PG0101");
+    }
+
+    [Fact]
+    public void PG0101_in_verbatim_and_raw_literals_is_exact_and_in_escaped_literals_falls_back_to_the_argument()
+    {
+        foreach (var literal in new[] { "@\"x {nope}\"", "\"\"\"x {nope}\"\"\"" })
+        {
+            var source = ModelHarness.Interface($$"""[Prompt({{literal}})] Task<string> XAsync();""");
+            var result = ModelHarness.Client(source);
+            Assert.Equal("nope", Text(result, Single(result, "PG0101"), source));
+        }
+
+        var escaped = ModelHarness.Interface("""[Prompt("tab\t{nope}")] Task<string> XAsync();""");
+        var fallback = ModelHarness.Client(escaped);
+        Assert.Equal("\"tab\\t{nope}\"", Text(fallback, Single(fallback, "PG0101"), escaped));
+    }
+
+    [Fact]
+    public void PG0102_malformed_template_points_at_the_brace()
+    {
+        var source = ModelHarness.Interface("""[Prompt("Hello {name")] Task<string> XAsync(string name);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Single(result, "PG0102");
+        Assert.Equal("{", Text(result, diagnostic, source));
+        Assert.Contains("at offset 6: a '{' is never closed", Message(diagnostic), StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(result.Model!.Methods).Error);
+    }
+
+    [Fact]
+    public void PG0103_unused_parameter_is_a_warning_on_the_parameter_and_ignores_cancellation_tokens()
+    {
+        var source = ModelHarness.Interface("""[Prompt("Hi {used}")] Task<string> XAsync(string used, string unused, CancellationToken ct = default);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PG0103", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, DiagnosticDescriptors.ById("PG0103").DefaultSeverity);
+        Assert.Equal("unused", Text(result, diagnostic, source));
+        Assert.Null(Assert.Single(result.Model!.Methods).Error);
+    }
+
+    [Fact]
+    public void PG0103_counts_system_prompt_use()
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface("""[SystemPrompt("Speak as {persona}")] [Prompt("Hi {name}")] Task<string> XAsync(string name, string persona);"""));
+
+        Assert.Empty(ModelHarness.Problems(result));
+    }
+
+    [Fact]
+    public void PG0104_missing_template_file_and_PG0101_inside_a_file_points_into_the_file()
+    {
+        var missing = ModelHarness.Client(ModelHarness.Interface("""[Prompt(File = "prompts/none.prompt.md")] Task<string> XAsync();"""));
+        Assert.Contains("<AdditionalFiles Include=\"prompts/none.prompt.md\" />", Message(Single(missing, "PG0104")), StringComparison.Ordinal);
+
+        var inFile = ModelHarness.Client(
+            ModelHarness.Interface("""[Prompt(File = "p/x.prompt.md")] Task<string> XAsync(string a);"""),
+            GeneratorHarness.File("/repo/p/x.prompt.md", "line one {a}\nline two {b}"));
+        var diagnostic = Single(inFile, "PG0101");
+        Assert.Equal(("/repo/p/x.prompt.md", 1, 10), (diagnostic.Location!.FilePath, diagnostic.Location.StartLine, diagnostic.Location.StartCharacter));
+    }
+
+    [Fact]
+    public void PG0105_format_on_a_value_that_is_not_formattable()
+    {
+        var source = ModelHarness.Interface("""[Prompt("Is {flag:N2}")] Task<string> XAsync(bool flag);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Single(result, "PG0105");
+        Assert.Equal("flag:N2", Text(result, diagnostic, source));
+        Assert.Contains("type 'bool' is not IFormattable", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[Prompt] Task<string> XAsync();""", "has neither a template nor a File")]
+    [InlineData("""[Prompt("x", File = "a.md")] Task<string> XAsync();""", "has both a template and a File")]
+    public void PG0106_template_inline_or_file(string member, string problem) =>
+        Assert.Contains(problem, Message(Single(ModelHarness.Client(ModelHarness.Interface(member)), "PG0106")), StringComparison.Ordinal);
+
+    [Fact]
+    public void PG0201_malformed_model_ids_on_client_interface_method_and_fallbacks()
+    {
+        var source = ModelHarness.Interface(
+            """[Prompt("x")] [Model("openai/", Fallbacks = ["runpod/llama"])] Task<string> XAsync();""",
+            """[PromptClient(Model = "bad id")]""");
+        var result = ModelHarness.Client(source);
+
+        var messages = result.Diagnostics.Where(d => d.Id == "PG0201").Select(Message).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.Contains(messages, m => m.Contains("[PromptClient(Model)]: the model id 'bad id' contains whitespace", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("names no model after 'openai/'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("[Model(Fallbacks)]: the RunPod model id 'runpod/llama'", StringComparison.Ordinal));
+        Assert.Equal("\"bad id\"", Text(result, result.Diagnostics.First(d => d.Id == "PG0201"), source));
+    }
+
+    [Fact]
+    public void PG0202_no_json_context_gives_the_code_to_paste()
+    {
+        var source = ModelHarness.Interface("""[Prompt("x")] Task<Answer> XAsync();""", extra: "public sealed record Answer(string Text);");
+        var (output, run) = GeneratorHarness.Run(source, withJson: false);
+
+        var diagnostic = Assert.Single(GeneratorHarness.GeneratorDiagnostics(run), d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal("PG0202", diagnostic.Id);
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonSerializable(typeof(Demo.Answer))] internal sealed partial class DemoJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext;", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_help_page_and_a_release_entry()
+    {
+        var root = RepoRoot();
+        var unshipped = File.ReadAllText(Path.Combine(root, "generators", "PromptGen.Generators", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in DiagnosticDescriptors.All)
+        {
+            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md")), descriptor.Id + " has no help page");
+            Assert.Contains(descriptor.Id + " |", unshipped, StringComparison.Ordinal);
+        }
+    }
+
+    internal static string RepoRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "PromptGen.sln")))
+        {
+            directory = Path.GetDirectoryName(directory)!;
+        }
+
+        return directory;
+    }
+
+    private static DiagnosticInfo Single(Result<ClientSpec> result, string id) => Assert.Single(result.Diagnostics, d => d.Id == id);
+
+    private static string Message(DiagnosticInfo diagnostic) => diagnostic.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Text(Result<ClientSpec> result, DiagnosticInfo diagnostic, string source)
+    {
+        _ = result;
+        Assert.NotNull(diagnostic.Location);
+        return source.Substring(diagnostic.Location.Start, diagnostic.Location.Length);
+    }
+
+    private static string Span(string source, Diagnostic diagnostic) => source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+}

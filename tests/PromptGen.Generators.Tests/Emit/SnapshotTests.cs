@@ -1,0 +1,67 @@
+namespace PromptGen.Generators.Tests.Emit;
+
+/// <summary>The generated files for representative interfaces, compared with approved snapshots and compiled warning-free.</summary>
+public class SnapshotTests
+{
+    [Fact]
+    public void Travel_guide_client_and_registrations() => Check("TravelGuide", Sources.TravelGuide);
+
+    [Fact]
+    public void Template_from_a_file_with_collections_nulls_and_escapes() => Check(
+        "TemplateFile",
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Files;
+
+        [PromptClient(Model = "anthropic/claude-haiku-4-5")]
+        [SystemPrompt("You review {{code}} politely.")]
+        internal partial interface IReviewer
+        {
+            [Prompt(File = "prompts/review.prompt.md")]
+            Task<string> ReviewAsync(string code, IEnumerable<string> rules, string? author, DateTimeOffset due, CancellationToken cancellationToken);
+        }
+        """,
+        GeneratorHarness.File("/repo/prompts/review.prompt.md", "Review this code by {author}:\n```\n{code}\n```\nRules:\n{rules}\nDue {due:yyyy-MM-dd}. Braces: {{ and }}."));
+
+    [Fact]
+    public void Global_namespace_and_parameter_names_that_collide_with_locals() => Check(
+        "Collisions",
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        [PromptClient]
+        public partial interface IGlobal
+        {
+            [Prompt("{messages} {userPrompt} {builder} {class}")]
+            Task<string> AskAsync(string messages, string userPrompt, int builder, string @class, CancellationToken cancellationToken);
+        }
+        """);
+
+    private static void Check(string name, string source, params Microsoft.CodeAnalysis.AdditionalText[] files)
+    {
+        var (output, run) = GeneratorHarness.Run(source, files);
+        Assert.Empty(GeneratorHarness.GeneratorDiagnostics(run).Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        Assert.Empty(GeneratorHarness.CompileProblems(output));
+        var failures = new List<string>();
+        foreach (var (hint, text) in GeneratorHarness.GeneratedSources(run).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                Snapshot.Match(name + "." + hint.Replace(".g.cs", string.Empty, StringComparison.Ordinal), text);
+            }
+            catch (Xunit.Sdk.XunitException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+}
