@@ -81,7 +81,7 @@ public sealed class PromptExecutor(PromptRouter router)
             if (descriptor.StrictSchema)
             {
                 // Microsoft.Extensions.AI's OpenAI adapter reads this key to send "strict": true.
-                (chat.AdditionalProperties ??= [])["strictJsonSchema"] = true;
+                (chat.AdditionalProperties ??= [])["strict"] = true;
             }
         }
 

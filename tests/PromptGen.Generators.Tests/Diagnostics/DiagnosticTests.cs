@@ -195,6 +195,29 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void PG0203_fallback_repeating_the_primary_or_an_earlier_fallback()
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface(
+            """[Prompt("x")] [Model("openai/gpt-4o-mini", Fallbacks = ["OpenAI/gpt-4o-mini", "anthropic/claude-haiku-4-5", "anthropic/claude-haiku-4-5"])] Task<string> XAsync(CancellationToken cancellationToken);"""));
+
+        var repeated = result.Diagnostics.Where(d => d.Id == "PG0203").Select(Message).ToList();
+        Assert.Equal(2, repeated.Count);
+        Assert.Contains("fallback 'OpenAI/gpt-4o-mini' is already earlier in the chain (openai/gpt-4o-mini)", repeated[0], StringComparison.Ordinal);
+        Assert.Contains("(openai/gpt-4o-mini -> anthropic/claude-haiku-4-5)", repeated[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PG0005_is_information_on_a_method_without_a_cancellation_token()
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface("""[Prompt("x")] Task<string> XAsync();"""));
+
+        var info = Assert.Single(result.Diagnostics);
+        Assert.Equal("PG0005", info.Id);
+        Assert.Equal(DiagnosticSeverity.Info, info.ToDiagnostic().Severity);
+        Assert.NotNull(result.Model);
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_help_page_and_a_release_entry()
     {
         var root = RepoRoot();

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace PromptGen.Generators.IntegrationTests;
+
+public enum Pace
+{
+    Relaxed,
+    Busy,
+}
+
+public sealed record Itinerary(string City, IReadOnlyList<string> Stops, Pace Pace, string? Note);
+
+[JsonSerializable(typeof(Itinerary))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+internal sealed partial class TravelJsonContext : JsonSerializerContext;
+
+/// <summary>A prompt client declared the way users write one; its implementation is generated at build time.</summary>
+[PromptClient(Model = "openai/gpt-4o-mini")]
+[SystemPrompt("You are a concise travel guide.")]
+public partial interface ITravelClient
+{
+    [Prompt("What is the capital of {country}? Answer with the city only.")]
+    Task<string> CapitalAsync(string country, CancellationToken cancellationToken = default);
+
+    [Prompt(File = "prompts/itinerary.prompt.md")]
+    Task<Itinerary> PlanAsync(string city, int days, IReadOnlyList<string> interests, CancellationToken cancellationToken = default);
+
+    [Prompt(File = "prompts/itinerary.prompt.md")]
+    [Model("anthropic/claude-haiku-4-5", MaxOutputTokens = 300)]
+    ValueTask<PromptResult<Itinerary>> PlanWithClaudeAsync(string city, int days, IReadOnlyList<string> interests, CancellationToken cancellationToken = default);
+
+    [Prompt("Tell a short story about {topic}.")]
+    IAsyncEnumerable<string> StoryAsync(string topic, CancellationToken cancellationToken = default);
+
+    [Prompt("Rate {city} from {{1}} to {{5}}; the budget is {budget:F2} EUR.")]
+    [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"], Temperature = 0.2)]
+    Task<PromptResult<string>> RateAsync(string city, decimal? budget, CancellationToken cancellationToken = default);
+}
