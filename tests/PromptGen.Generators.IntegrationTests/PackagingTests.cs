@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PromptGen.Generators.IntegrationTests;
+
+/// <summary>
+/// The analyzer ships inside the PromptGen package: pack it, restore it from a local folder into a fresh project (outside
+/// this repository's build settings), build that project with warnings as errors, and run its generated caller.
+/// </summary>
+public sealed class PackagingTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "promptgen-pack-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Packed_PromptGen_generates_a_working_caller_in_a_fresh_project()
+    {
+        var root = RepoRoot();
+        var feed = Path.Combine(_work, "feed");
+        var version = "0.1.0-packtest." + Guid.NewGuid().ToString("N")[..8];
+        foreach (var project in new[] { "src/PromptGen.Abstractions/PromptGen.Abstractions.csproj", "src/PromptGen/PromptGen.csproj" })
+        {
+            await DotnetAsync(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
+        }
+
+        Assert.Contains(Directory.GetFiles(feed), f => Path.GetFileName(f) == $"PromptGen.{version}.nupkg");
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="promptgen-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NoWarn>$(NoWarn);PG0005</NoWarn>
+                <!-- The test package lands here, not in the machine's global package folder; everything else comes from it. -->
+                <RestorePackagesPath>{Path.Combine(_work, "packages")}</RestorePackagesPath>
+                <RestoreFallbackFolders>{GlobalPackages()}</RestoreFallbackFolders>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="PromptGen" Version="{version}" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.13" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        await DotnetAsync(consumer, "build", "-c", "Release", "-nodeReuse:false");
+        var output = await DotnetAsync(consumer, "run", "-c", "Release", "--no-build");
+
+        Assert.Contains("capital=Echo: What is the capital of Chile?", output, StringComparison.Ordinal);
+        Assert.Contains("city=Santiago;rank=1", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(consumer, "obj", "Release", "net10.0", "Consumer.AssemblyInfo.cs")));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private const string ConsumerProgram = """
+        using System.Text.Json.Serialization;
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+        using PromptGen;
+
+        var services = new ServiceCollection();
+        services.AddPromptGen(configure: o => o.EnvironmentVariables = _ => null)
+            .AddChatClient("local/echo", new EchoClient());
+        services.AddPromptClient<IGeo>();
+        using var provider = services.BuildServiceProvider();
+        var geo = provider.GetRequiredService<IGeo>();
+        Console.WriteLine("capital=" + await geo.CapitalAsync("Chile"));
+        var city = await geo.LargestCityAsync("Chile");
+        Console.WriteLine($"city={city.Name};rank={city.Rank}");
+
+        public sealed record City(string Name, int Rank);
+
+        [JsonSerializable(typeof(City))]
+        internal sealed partial class GeoJson : JsonSerializerContext;
+
+        [PromptClient(Model = "local/echo")]
+        public partial interface IGeo
+        {
+            [Prompt("What is the capital of {country}?")]
+            Task<string> CapitalAsync(string country);
+
+            [Prompt("Largest city of {country}?")]
+            Task<City> LargestCityAsync(string country);
+        }
+
+        sealed class EchoClient : IChatClient
+        {
+            public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+            {
+                var text = options?.ResponseFormat is ChatResponseFormatJson ? "{\"Name\":\"Santiago\",\"Rank\":1}" : "Echo: " + messages.Last().Text;
+                return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));
+            }
+
+            public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+                throw new NotSupportedException();
+
+            public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+            public void Dispose()
+            {
+            }
+        }
+        """;
+
+    private static async Task<string> DotnetAsync(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild variables would point the child build at this repository's SDK resolution state.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in {directory}:\n{output}");
+        return output;
+    }
+
+    private static string GlobalPackages() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    private static string RepoRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "PromptGen.sln")))
+        {
+            directory = Path.GetDirectoryName(directory)!;
+        }
+
+        return directory;
+    }
+}
