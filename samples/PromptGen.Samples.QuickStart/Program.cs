@@ -1,9 +1,8 @@
-// PromptGen quick start: three questions through the PromptRouter.
+// PromptGen quick start: a typed prompt client, declared as an interface and generated at build time.
 // Runs offline on an in-process LLM simulator; set OPENAI_API_KEY or ANTHROPIC_API_KEY to ask a real model instead.
-using System.Text.Json;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using PromptGen;
+using PromptGen.Samples.QuickStart;
 using PromptGen.Testing;
 
 // 1. Choose where the answers come from, and say so.
@@ -11,18 +10,21 @@ var provider = Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length:
     : Environment.GetEnvironmentVariable("ANTHROPIC_API_KEY") is { Length: > 0 } ? "anthropic"
     : null;
 var model = provider == "anthropic" ? "anthropic/claude-haiku-4-5" : "openai/gpt-4o-mini";
-var missingModel = $"{provider ?? "openai"}/no-such-model";
 
 await using var simulator = provider is null ? await StartSimulatorAsync() : null;
 Console.WriteLine(simulator is null
     ? $"Using the real {provider} provider, model {model}."
     : $"Using the in-process LLM simulator at {simulator.BaseUrl} (set OPENAI_API_KEY or ANTHROPIC_API_KEY for a real model).");
 
-// 2. Register PromptGen and its providers. Keys come from the standard environment variables.
+// 2. Register PromptGen, its providers and the generated client. Keys come from the standard environment variables.
+//    The aliases used by [Model] in IGeography are resolved here, at run time.
 var services = new ServiceCollection();
 services.AddPromptGen(configure: options =>
     {
         options.DefaultModel = model;
+        options.Aliases["fast"] = model;
+        options.Aliases["flaky"] = $"{provider ?? "openai"}/no-such-model";
+        options.Retry = new RetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(200) };
         if (simulator is not null)
         {
             options.Provider("openai").BaseUrl = simulator.OpenAIBaseUrl.ToString();
@@ -31,32 +33,24 @@ services.AddPromptGen(configure: options =>
     })
     .AddOpenAI()
     .AddAnthropic();
+services.AddPromptClient<IGeography>();
 await using var serviceProvider = services.BuildServiceProvider();
-var router = serviceProvider.GetRequiredService<PromptRouter>();
+var geography = serviceProvider.GetRequiredService<IGeography>();
 
-// 3. A plain question, to the default model.
-var plain = await router.GetResponseAsync([new(ChatRole.User, "What is the capital of France? Answer in one sentence.")]);
-Console.WriteLine($"\n[1] {plain.Value.Text}\n    answered by {plain.ModelId}");
+// 3. A plain question: the template is rendered by generated code, the answer is a string.
+var capital = await geography.CapitalAsync("France");
+Console.WriteLine($"\n[1] {capital}");
 
-// 4. A fallback chain: the primary fails (offline: a scripted 503, retried once; online: a model that does not
-//    exist, which is not worth retrying), so the router hops to the next model. The trace records every attempt.
-var hopped = await router.GetResponseAsync(
-    [new(ChatRole.User, "Name one primary colour, in one word.")],
-    new PromptCallOptions
-    {
-        Model = missingModel,
-        Fallbacks = [model],
-        Retry = new RetryOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromMilliseconds(200) },
-    });
-Console.WriteLine($"\n[2] {hopped.Value.Text}\n    answered by {hopped.ModelId} after {hopped.Trace.Fallbacks} fallback hop(s):");
-Console.Write(hopped.Trace);
+// 4. A fallback chain declared on the method: the primary fails (offline: a scripted 503, retried once; online: a
+//    model that does not exist, which is not worth retrying), so the router hops on. The trace records every attempt.
+var colour = await geography.PrimaryColourAsync();
+Console.WriteLine($"\n[2] {colour.Value}\n    answered by {colour.ModelId} after {colour.Trace.Fallbacks} fallback hop(s):");
+Console.Write(colour.Trace);
 
-// 5. A JSON answer, shaped by the schema of a C# type.
-var json = await router.GetResponseAsync(
-    [new(ChatRole.User, "Give the name, country and population of the largest city in Japan, as JSON.")],
-    new PromptCallOptions { ChatOptions = new() { ResponseFormat = ChatResponseFormat.ForJsonSchema<City>() } });
-var city = JsonSerializer.Deserialize<City>(json.Value.Text, JsonSerializerOptions.Web)!;
-Console.WriteLine($"\n[3] {city.Name}, {city.Country}: population {city.Population:N0}\n    answered by {json.ModelId}");
+// 5. A typed answer: the JSON schema of City was produced at build time and sent as structured output; the reply is
+//    deserialized through the source-generated SampleJsonContext (no reflection).
+var city = await geography.LargestCityAsync("Japan");
+Console.WriteLine($"\n[3] {city.Value.Name}, {city.Value.Country}: population {city.Value.Population:N0}\n    answered by {city.ModelId}");
 return 0;
 
 // The simulator speaks the OpenAI, Anthropic and Ollama wire formats; these rules script its answers.
@@ -69,5 +63,3 @@ static async Task<LlmSimulator> StartSimulatorAsync()
     simulator.Script.When(userContains: "as JSON").ReplyJson("""{ "name": "Tokyo", "country": "Japan", "population": 37400000 }""");
     return simulator;
 }
-
-internal sealed record City(string Name, string Country, long Population);
