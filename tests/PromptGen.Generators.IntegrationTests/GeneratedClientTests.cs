@@ -125,6 +125,20 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_declared_on_the_method_overrides_the_configured_policy()
+    {
+        // The host configures no retries; the method's [Retry(MaxRetries = 2)] gets through two server errors.
+        _host.Simulator.Script.Always().Fault(PromptGen.Testing.SimulatorFault.ServerError).Times(2);
+        _host.Simulator.Script.Always().Reply("yes");
+
+        var result = await _host.Client.WorthAVisitAsync("Bergen");
+
+        Assert.Equal("yes", result.Value);
+        Assert.Equal([AttemptKind.Primary, AttemptKind.Retry, AttemptKind.Retry], result.Trace.Attempts.Select(a => a.Kind));
+        Assert.Equal(3, _host.Simulator.Requests.Count);
+    }
+
+    [Fact]
     public void Factory_creates_the_client_without_dependency_injection()
     {
         var executor = _host.Services.GetRequiredService<PromptGen.Generated.PromptExecutor>();

@@ -35,4 +35,8 @@ public partial interface ITravelClient
     [Prompt("Rate {city} from {{1}} to {{5}}; the budget is {budget:F2} EUR.")]
     [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"], Temperature = 0.2)]
     Task<PromptResult<string>> RateAsync(string city, decimal? budget, CancellationToken cancellationToken = default);
+
+    [Prompt("Is {city} worth a visit? Answer yes or no.")]
+    [Retry(MaxRetries = 2, BaseDelaySeconds = 0, MaxDelaySeconds = 0)]
+    Task<PromptResult<string>> WorthAVisitAsync(string city, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace PromptGen.Generators.Diagnostics;
 
 /// <summary>
-/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes. Ids are never renumbered;
+/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG05xx resilience. Ids are never renumbered;
 /// every entry has a page at <c>docs/diagnostics/PGxxxx.md</c> and is listed in <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -16,6 +16,7 @@ internal static class DiagnosticDescriptors
     private const string Declaration = "PromptGen.Declaration";
     private const string Templates = "PromptGen.Templates";
     private const string Models = "PromptGen.Models";
+    private const string Resilience = "PromptGen.Resilience";
 
     public static readonly DiagnosticDescriptor NotPartialInterface = Create(
         "PG0001",
@@ -110,11 +111,36 @@ internal static class DiagnosticDescriptors
         Models,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidRetry = Create(
+        "PG0501",
+        "Invalid [Retry] settings",
+        "The [Retry] of '{0}' is invalid: {1}",
+        Resilience);
+
+    public static readonly DiagnosticDescriptor InvalidTimeout = Create(
+        "PG0502",
+        "Invalid [Timeout] settings",
+        "The [Timeout] of '{0}' is invalid: {1}",
+        Resilience);
+
+    public static readonly DiagnosticDescriptor InvalidCircuitBreaker = Create(
+        "PG0503",
+        "Invalid [CircuitBreaker] settings",
+        "The [CircuitBreaker] of '{0}' is invalid: {1}",
+        Resilience);
+
+    public static readonly DiagnosticDescriptor InvalidEscalation = Create(
+        "PG0504",
+        "Invalid [Escalate] settings",
+        "The [Escalate] of '{0}' is invalid: {1}",
+        Resilience);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
+        InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
     }.ToDictionary(d => d.Id);
 
     /// <summary>Gets every descriptor, for catalogue tests.</summary>

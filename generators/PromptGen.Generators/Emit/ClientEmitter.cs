@@ -94,6 +94,11 @@ internal static partial class ClientEmitter
             yield return $"MaxOutputTokens = {Literals.Int(tokens)}";
         }
 
+        foreach (var setting in ResilienceInitializers(method.Resilience))
+        {
+            yield return setting;
+        }
+
         if (method.SchemaJson is not null)
         {
             yield return $"JsonSchema = {Literals.Utf8Raw(method.SchemaJson)}.ToArray()";
@@ -102,6 +107,35 @@ internal static partial class ClientEmitter
             {
                 yield return "StrictSchema = true";
             }
+        }
+    }
+
+    /// <summary>The runtime options records for the resilience attributes, with every value spelled out.</summary>
+    private static IEnumerable<string> ResilienceInitializers(ResilienceSettings settings)
+    {
+        if (settings.Retry is { } retry)
+        {
+            yield return $"Retry = new global::PromptGen.RetryOptions {{ MaxRetries = {Literals.Int(retry.MaxRetries)}, BaseDelay = {Literals.Seconds(retry.BaseDelaySeconds)}, MaxDelay = {Literals.Seconds(retry.MaxDelaySeconds)}, UseJitter = {(retry.UseJitter ? "true" : "false")} }}";
+        }
+
+        if (settings.Breaker is { } breaker)
+        {
+            yield return $"CircuitBreaker = new global::PromptGen.CircuitBreakerOptions {{ FailureRatio = {Literals.Double(breaker.FailureRatio)}, MinimumThroughput = {Literals.Int(breaker.MinimumThroughput)}, SamplingDuration = {Literals.Seconds(breaker.SamplingSeconds)}, BreakDuration = {Literals.Seconds(breaker.BreakSeconds)} }}";
+        }
+
+        if (settings.Timeout is { AttemptSeconds: > 0 } attempt)
+        {
+            yield return $"AttemptTimeout = {Literals.Seconds(attempt.AttemptSeconds)}";
+        }
+
+        if (settings.Timeout is { TotalSeconds: > 0 } total)
+        {
+            yield return $"TotalTimeout = {Literals.Seconds(total.TotalSeconds)}";
+        }
+
+        if (settings.Escalation is { } escalation)
+        {
+            yield return $"Escalation = new global::PromptGen.EscalationOptions {{ StrongerModel = {Literals.String(escalation.StrongerModel)}, SwitchModelAfter = {Literals.Int(escalation.SwitchModelAfter)}, AskHumanAfter = {Literals.Int(escalation.AskHumanAfter)} }}";
         }
     }
 

@@ -10,6 +10,11 @@ internal static class Literals
 
     public static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
 
+    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
+
+    /// <summary>A <c>TimeSpan</c> from seconds.</summary>
+    public static string Seconds(double seconds) => $"global::System.TimeSpan.FromSeconds({Double(seconds)})";
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A UTF-8 raw string literal, with enough quotes to hold any run of quotes in <paramref name="value"/>.</summary>

@@ -10,6 +10,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="DefaultModelLocation">Where that value is written.</param>
 /// <param name="Model">The interface-level <c>[Model]</c>.</param>
 /// <param name="SystemPrompt">The interface-level <c>[SystemPrompt]</c>.</param>
+/// <param name="Resilience">The interface-level resilience attributes.</param>
 /// <param name="Methods">The prompt methods.</param>
 internal sealed record ClientDeclaration(
     string Namespace,
@@ -21,4 +22,5 @@ internal sealed record ClientDeclaration(
     LocationInfo? DefaultModelLocation,
     ModelSettings? Model,
     TemplateSource? SystemPrompt,
+    ResilienceSettings Resilience,
     EquatableArray<MethodDeclaration> Methods);

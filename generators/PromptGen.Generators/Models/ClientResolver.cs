@@ -81,6 +81,9 @@ internal static partial class ClientResolver
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoCancellationToken, method.Location, owner));
         }
 
+        var resilience = method.Resilience.Over(client.Resilience);
+        CheckResilience(resilience, owner, diagnostics);
+
         string? schema = null;
         string? typeInfo = null;
         var strict = false;
@@ -122,6 +125,7 @@ internal static partial class ClientResolver
             model?.Fallbacks ?? EquatableArray<string>.Empty,
             model?.Temperature,
             model?.MaxOutputTokens,
+            resilience,
             method.ResultType,
             schema,
             strict,

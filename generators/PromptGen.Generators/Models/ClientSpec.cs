@@ -31,6 +31,7 @@ internal sealed record ClientSpec(
 /// <param name="Fallbacks">The fallback model ids.</param>
 /// <param name="Temperature">The temperature, or <see langword="null"/>.</param>
 /// <param name="MaxOutputTokens">The output token limit, or <see langword="null"/>.</param>
+/// <param name="Resilience">The effective resilience attributes (method over interface), checked.</param>
 /// <param name="ResultType">For JSON results, <c>T</c>.</param>
 /// <param name="SchemaJson">For JSON results, the rendered schema.</param>
 /// <param name="StrictSchema">For JSON results, whether the schema fits OpenAI's strict structured output.</param>
@@ -52,6 +53,7 @@ internal sealed record MethodSpec(
     EquatableArray<string> Fallbacks,
     double? Temperature,
     int? MaxOutputTokens,
+    ResilienceSettings Resilience,
     string? ResultType,
     string? SchemaJson,
     bool StrictSchema,

@@ -12,6 +12,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="UserPrompt">The <c>[Prompt]</c> template, or <see langword="null"/> when missing (PG0002).</param>
 /// <param name="SystemPrompt">The method's <c>[SystemPrompt]</c>, or <see langword="null"/>.</param>
 /// <param name="Model">The method's <c>[Model]</c>, or <see langword="null"/>.</param>
+/// <param name="Resilience">The method's resilience attributes.</param>
 /// <param name="Location">The method name.</param>
 /// <param name="Unsupported">Why the method cannot be generated (already reported), or <see langword="null"/>.</param>
 internal sealed record MethodDeclaration(
@@ -26,5 +27,6 @@ internal sealed record MethodDeclaration(
     TemplateSource? UserPrompt,
     TemplateSource? SystemPrompt,
     ModelSettings? Model,
+    ResilienceSettings Resilience,
     LocationInfo? Location,
     string? Unsupported);

@@ -85,6 +85,7 @@ internal static partial class ClientParser
             LocationInfo.From(NamedArgumentSyntax(clientAttribute, "Model")) ?? nameLocation,
             ReadModel(type),
             ReadTemplate(type, KnownNames.SystemPromptAttribute, "SystemPrompt", type.Name, diagnostics),
+            ResilienceReader.Read(type),
             methods.ToEquatableArray());
         return new Result<ClientDeclaration>(declaration, diagnostics.ToEquatableArray());
     }
@@ -147,6 +148,7 @@ internal static partial class ClientParser
             prompt,
             ReadTemplate(method, KnownNames.SystemPromptAttribute, "SystemPrompt", display, diagnostics),
             ReadModel(method),
+            ResilienceReader.Read(method),
             location,
             unsupported);
     }

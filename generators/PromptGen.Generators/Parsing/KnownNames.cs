@@ -7,6 +7,10 @@ internal static class KnownNames
     public const string PromptAttribute = "PromptGen.PromptAttribute";
     public const string SystemPromptAttribute = "PromptGen.SystemPromptAttribute";
     public const string ModelAttribute = "PromptGen.ModelAttribute";
+    public const string RetryAttribute = "PromptGen.RetryAttribute";
+    public const string CircuitBreakerAttribute = "PromptGen.CircuitBreakerAttribute";
+    public const string TimeoutAttribute = "PromptGen.TimeoutAttribute";
+    public const string EscalateAttribute = "PromptGen.EscalateAttribute";
     public const string PromptResult = "PromptGen.PromptResult<T>";
     public const string PromptImage = "PromptGen.PromptImage";
     public const string Task = "System.Threading.Tasks.Task<TResult>";

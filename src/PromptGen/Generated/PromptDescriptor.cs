@@ -37,6 +37,21 @@ public sealed class PromptDescriptor
     /// <summary>Gets the maximum output tokens, if set.</summary>
     public int? MaxOutputTokens { get; init; }
 
+    /// <summary>Gets the retry policy from <c>[Retry]</c>, or <see langword="null"/> for the configured one.</summary>
+    public RetryOptions? Retry { get; init; }
+
+    /// <summary>Gets the circuit-breaker settings from <c>[CircuitBreaker]</c>, or <see langword="null"/> for the configured ones.</summary>
+    public CircuitBreakerOptions? CircuitBreaker { get; init; }
+
+    /// <summary>Gets the timeout of one attempt from <c>[Timeout]</c>, or <see langword="null"/> for the provider's.</summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
+    /// <summary>Gets the overall deadline from <c>[Timeout]</c>, or <see langword="null"/> for the configured one.</summary>
+    public TimeSpan? TotalTimeout { get; init; }
+
+    /// <summary>Gets staged escalation from <c>[Escalate]</c>, or <see langword="null"/> for the configured one.</summary>
+    public EscalationOptions? Escalation { get; init; }
+
     /// <summary>Gets the JSON schema of the return type (UTF-8), for typed results; empty for text.</summary>
     public ReadOnlyMemory<byte> JsonSchema { get; init; }
 

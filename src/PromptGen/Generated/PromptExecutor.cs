@@ -85,7 +85,17 @@ public sealed class PromptExecutor(PromptRouter router)
             }
         }
 
-        return new PromptCallOptions { Model = descriptor.Model, Fallbacks = descriptor.Fallbacks, ChatOptions = chat };
+        return new PromptCallOptions
+        {
+            Model = descriptor.Model,
+            Fallbacks = descriptor.Fallbacks,
+            ChatOptions = chat,
+            Retry = descriptor.Retry,
+            CircuitBreaker = descriptor.CircuitBreaker,
+            AttemptTimeout = descriptor.AttemptTimeout,
+            TotalTimeout = descriptor.TotalTimeout,
+            Escalation = descriptor.Escalation,
+        };
     }
 
     private static ResponseValidationException Invalid(PromptDescriptor descriptor, PromptResult<ChatResponse> result, string text, string problem, Exception? inner)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -17,17 +18,27 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
     private readonly ConcurrentDictionary<string, RouteBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<RetryOptions, ResiliencePipeline> _retries = new();
 
-    public RouteBreaker BreakerFor(ModelRoute route) =>
-        _breakers.GetOrAdd(route.Id.Canonical, static (key, self) => self.CreateBreaker(key), this);
+    /// <summary>The route's breaker for the given settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
+    public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null)
+    {
+        if (settings is null || settings == options.CircuitBreaker)
+        {
+            return _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: options.CircuitBreaker));
+        }
+
+        var key = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{route.Id.Canonical}|{settings.FailureRatio}|{settings.MinimumThroughput}|{settings.SamplingDuration.Ticks}|{settings.BreakDuration.Ticks}");
+        return _breakers.GetOrAdd(key, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: settings));
+    }
 
     public bool TryGetBreaker(string canonicalId, out RouteBreaker? breaker) => _breakers.TryGetValue(canonicalId, out breaker);
 
     public ResiliencePipeline RetryFor(RetryOptions retry) =>
         _retries.GetOrAdd(retry, static (key, self) => self.CreateRetry(key), this);
 
-    private RouteBreaker CreateBreaker(string key)
+    private RouteBreaker CreateBreaker(string key, CircuitBreakerOptions settings)
     {
-        var settings = options.CircuitBreaker;
         var state = new CircuitBreakerStateProvider();
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions

@@ -29,6 +29,12 @@ public sealed class PromptCallOptions
     /// <summary>Gets or sets the retry policy of this call, overriding <see cref="PromptGenOptions.Retry"/>.</summary>
     public RetryOptions? Retry { get; set; }
 
+    /// <summary>
+    /// Gets or sets circuit-breaker settings for this call, overriding <see cref="PromptGenOptions.CircuitBreaker"/>. Breakers
+    /// stay shared: every call with the same settings on the same route uses one breaker.
+    /// </summary>
+    public CircuitBreakerOptions? CircuitBreaker { get; set; }
+
     /// <summary>Gets or sets the overall deadline of this call, overriding <see cref="PromptGenOptions.TotalTimeout"/>.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 }

@@ -161,7 +161,7 @@ public sealed partial class PromptRouter
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
         using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
         call.Debug?.Request(route.Route, kind, call.Messages);
-        var breaker = _resilience.BreakerFor(route.Route);
+        var breaker = _resilience.BreakerFor(route.Route, call.Options?.CircuitBreaker);
         var before = breaker.Status;
         try
         {

@@ -217,6 +217,44 @@ public class DiagnosticTests
         Assert.NotNull(result.Model);
     }
 
+    [Theory]
+    [InlineData("[Retry(MaxRetries = -1)]", "PG0501", "MaxRetries is -1; use 0 (no retries) to 20")]
+    [InlineData("[Retry(BaseDelaySeconds = 10, MaxDelaySeconds = 2)]", "PG0501", "MaxDelaySeconds (2) is below BaseDelaySeconds (10)")]
+    [InlineData("[Timeout]", "PG0502", "sets neither AttemptSeconds nor TotalSeconds")]
+    [InlineData("[Timeout(AttemptSeconds = 60, TotalSeconds = 30)]", "PG0502", "AttemptSeconds (60) exceeds TotalSeconds (30)")]
+    [InlineData("[CircuitBreaker(FailureRatio = 1.5)]", "PG0503", "FailureRatio is 1.5; use a value above 0 and at most 1")]
+    [InlineData("[CircuitBreaker(MinimumThroughput = 1)]", "PG0503", "MinimumThroughput is 1; use 2 or more")]
+    [InlineData("[Escalate(SwitchModelAfter = 2)]", "PG0504", "no StrongerModel is named")]
+    [InlineData("[Escalate(StrongerModel = \"openai/gpt-5\")]", "PG0504", "never used because SwitchModelAfter is 0")]
+    [InlineData("[Escalate(StrongerModel = \"openai/gpt-5\", SwitchModelAfter = 3, AskHumanAfter = 2)]", "PG0504", "AskHumanAfter (2) comes before SwitchModelAfter (3)")]
+    [InlineData("[Escalate(StrongerModel = \"openai/gpt 5\", SwitchModelAfter = 1)]", "PG0201", "contains whitespace")]
+    public void PG05xx_resilience_settings_are_checked_at_build_time(string attribute, string id, string problem)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x")] {{attribute}} Task<string> XAsync(CancellationToken cancellationToken);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
+        Assert.StartsWith(attribute.TrimStart('[').Split('(', ']')[0], Text(result, diagnostic, source), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Method_resilience_attributes_replace_the_interfaces_per_kind()
+    {
+        var spec = ModelHarness.Spec(ModelHarness.Interface(
+            """
+            [Prompt("a")] [Retry(MaxRetries = 5)] Task<string> AAsync(CancellationToken cancellationToken);
+            [Prompt("b")] Task<string> BAsync(CancellationToken cancellationToken);
+            """,
+            attributes: "[PromptClient] [Retry(MaxRetries = 1)] [Timeout(TotalSeconds = 20)]"));
+
+        Assert.Equal(5, spec.Methods[0].Resilience.Retry!.MaxRetries);
+        Assert.Equal(1, spec.Methods[1].Resilience.Retry!.MaxRetries);
+        Assert.All(spec.Methods, m => Assert.Equal(20, m.Resilience.Timeout!.TotalSeconds));
+        Assert.All(spec.Methods, m => Assert.Null(m.Resilience.Breaker));
+    }
+
     [Fact]
     public void Every_descriptor_has_a_help_page_and_a_release_entry()
     {

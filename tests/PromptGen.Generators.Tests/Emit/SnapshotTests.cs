@@ -44,6 +44,28 @@ public class SnapshotTests
         }
         """);
 
+    [Fact]
+    public void Resilience_attributes_become_runtime_options() => Check(
+        "Resilience",
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Resilient;
+
+        [PromptClient(Model = "openai/gpt-4o-mini")]
+        [Retry(MaxRetries = 2, BaseDelaySeconds = 0.5)]
+        public partial interface ISupport
+        {
+            [Prompt("Answer the ticket: {ticket}")]
+            [Timeout(AttemptSeconds = 20, TotalSeconds = 60)]
+            [CircuitBreaker(FailureRatio = 0.25, MinimumThroughput = 4, BreakDurationSeconds = 10)]
+            [Escalate(StrongerModel = "anthropic/claude-sonnet-4-5", SwitchModelAfter = 2, AskHumanAfter = 4)]
+            Task<string> AnswerAsync(string ticket, CancellationToken cancellationToken);
+        }
+        """);
+
     private static void Check(string name, string source, params Microsoft.CodeAnalysis.AdditionalText[] files)
     {
         var (output, run) = GeneratorHarness.Run(source, files);

@@ -139,5 +139,27 @@ public class CircuitBreakerTests
         Assert.Equal(3, errors.Count);
     }
 
+    [Fact]
+    public async Task Per_call_settings_get_their_own_shared_breaker_and_leave_the_configured_one_alone()
+    {
+        await using var host = await RetryTests.StartAsync(new FakeTimeProvider(), new RetryOptions { MaxRetries = 0 }, s_breaker with { MinimumThroughput = 100 });
+        host.Simulator.Script.When(model: "gpt-4o-mini").Fault(SimulatorFault.ServiceUnavailable);
+        var strict = new PromptCallOptions { Model = "openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"], CircuitBreaker = s_breaker };
+
+        await host.Router.GetResponseAsync(s_hi, strict);
+        await host.Router.GetResponseAsync(s_hi, new PromptCallOptions { Model = "openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"], CircuitBreaker = s_breaker with { } });
+        host.Simulator.ClearRequests();
+
+        // Two failures under the per-call settings (equal records share one breaker) opened it: no request to the primary.
+        var skipped = await host.Router.GetResponseAsync(s_hi, strict);
+        Assert.Equal(AttemptOutcome.Skipped, skipped.Trace.Attempts[0].Outcome);
+        Assert.All(host.Simulator.Requests, r => Assert.Equal("claude-haiku-4-5", r.Model));
+
+        // The configured breaker (minimum throughput 100) saw none of that and still lets calls through.
+        Assert.Equal(CircuitStatus.Closed, host.Router.GetCircuitStatus("openai/gpt-4o-mini"));
+        var configured = await host.Router.GetResponseAsync(s_hi, s_withFallback);
+        Assert.Equal(AttemptOutcome.Failed, configured.Trace.Attempts[0].Outcome);
+    }
+
     private static Task<TestHost> StartAsync(FakeTimeProvider time) => RetryTests.StartAsync(time, new RetryOptions { MaxRetries = 0 }, s_breaker);
 }

@@ -1,0 +1,23 @@
+namespace PromptGen.Generators.Models;
+
+/// <summary>The values of <c>[Retry]</c> (defaults as the attribute declares them).</summary>
+internal sealed record RetrySettings(int MaxRetries, double BaseDelaySeconds, double MaxDelaySeconds, bool UseJitter, LocationInfo? Location);
+
+/// <summary>The values of <c>[CircuitBreaker]</c>.</summary>
+internal sealed record BreakerSettings(double FailureRatio, int MinimumThroughput, double SamplingSeconds, double BreakSeconds, LocationInfo? Location);
+
+/// <summary>The values of <c>[Timeout]</c> (0 = not set).</summary>
+internal sealed record TimeoutSettings(double AttemptSeconds, double TotalSeconds, LocationInfo? Location);
+
+/// <summary>The values of <c>[Escalate]</c>.</summary>
+internal sealed record EscalationSettings(string? StrongerModel, int SwitchModelAfter, int AskHumanAfter, LocationInfo? Location);
+
+/// <summary>The resilience attributes on a method or an interface; a method's attribute replaces the interface's of the same kind.</summary>
+internal sealed record ResilienceSettings(RetrySettings? Retry, BreakerSettings? Breaker, TimeoutSettings? Timeout, EscalationSettings? Escalation)
+{
+    public static readonly ResilienceSettings None = new(null, null, null, null);
+
+    /// <summary>These settings, with each kind not set here taken from <paramref name="outer"/>.</summary>
+    public ResilienceSettings Over(ResilienceSettings outer) =>
+        new(Retry ?? outer.Retry, Breaker ?? outer.Breaker, Timeout ?? outer.Timeout, Escalation ?? outer.Escalation);
+}
