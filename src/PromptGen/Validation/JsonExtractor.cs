@@ -138,6 +138,11 @@ public static partial class JsonExtractor
             error = Position(exception);
             return false;
         }
+        catch (ArgumentException)
+        {
+            // An unpaired surrogate somewhere in the text; the byte scan below reads around it.
+            return false;
+        }
     }
 
     /// <summary>Finds every complete JSON object or array embedded in <paramref name="text"/>.</summary>

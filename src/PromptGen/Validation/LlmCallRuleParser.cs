@@ -98,7 +98,7 @@ public static partial class LlmCallRuleParser
     {
         var path = reader.OptionalString("field_path") ?? reader.OptionalString("field_name") ?? throw reader.Missing("field_path");
         var present = reader.OptionalBool("present") ?? reader.OptionalBool("should_exist") ?? true;
-        var expected = reader.OptionalValue("expected_value");
+        var expected = reader.OptionalValue("expected_value")?.Clone();
         if (!present && expected is not null)
         {
             throw reader.Bad("expected_value", "cannot be combined with \"present\": false");

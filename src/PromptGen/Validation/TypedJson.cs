@@ -124,7 +124,7 @@ internal static class TypedJson
 
         if (!nullable || (type.IsValueType && Nullable.GetUnderlyingType(type) is null))
         {
-            errors.Add($"{path} must not be null; give it a {Describe(type)} value.");
+            errors.Add($"{path} must not be null; give it {Describe(type)}.");
         }
 
         return false;

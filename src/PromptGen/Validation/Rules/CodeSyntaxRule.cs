@@ -65,6 +65,10 @@ public sealed class CodeSyntaxRule(CodeLanguage language, ICodeSyntaxChecker? ch
         {
             return [$"line {(exception.LineNumber ?? 0) + 1}, position {(exception.BytePositionInLine ?? 0) + 1}: {exception.Message.Split(" Path:", 2)[0]}"];
         }
+        catch (ArgumentException)
+        {
+            return ["the code contains an invalid Unicode character (an unpaired surrogate)."];
+        }
     }
 
     private ICodeSyntaxChecker Resolve(ValidationContext context) =>
