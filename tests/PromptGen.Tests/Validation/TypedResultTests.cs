@@ -61,6 +61,14 @@ public class TypedResultTests
     }
 
     [Fact]
+    public void Without_respect_nullable_annotations_the_metadata_reports_reference_members_as_nullable()
+    {
+        var json = JsonDocument.Parse("""{"id":null}""").RootElement;
+
+        Assert.DoesNotContain(TypedJson.Check(json, OrderJson.Default.Order), e => e.Contains("must not be null", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_valid_value_deserializes()
     {
         var json = JsonDocument.Parse("""{"id":"A1","note":null,"lines":[{"sku":"s","quantity":2}]}""").RootElement;
