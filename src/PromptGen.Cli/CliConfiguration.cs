@@ -84,7 +84,8 @@ internal sealed class CliConfiguration
                 })
                 .AddOpenAI()
                 .AddAnthropic()
-                .AddClaudeCode(ConfigureClaudeCode);
+                .AddClaudeCode(ConfigureClaudeCode)
+                .AddImageSharp();
         }
         catch (PromptConfigurationException exception)
         {
