@@ -77,15 +77,17 @@ internal sealed class CliConfiguration
         var services = new ServiceCollection();
         try
         {
-            services.AddPromptGen(Configuration, options =>
+            var builder = services.AddPromptGen(Configuration, options =>
                 {
                     options.EnvironmentVariables = Host.GetEnvironmentVariable;
                     configure?.Invoke(options);
                 })
                 .AddOpenAI()
                 .AddAnthropic()
-                .AddClaudeCode(ConfigureClaudeCode)
-                .AddImageSharp();
+                .AddClaudeCode(ConfigureClaudeCode);
+#if PROMPTGEN_IMAGESHARP
+            builder.AddImageSharp();
+#endif
         }
         catch (PromptConfigurationException exception)
         {

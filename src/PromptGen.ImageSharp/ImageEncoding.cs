@@ -74,7 +74,7 @@ internal static class ImageEncoding
     }
 
     /// <summary>Encodes at a quality (ignored for PNG); a transparent image going to JPEG is flattened onto white first.</summary>
-    public static byte[] Encode(Image<Rgba32> image, ImageFormat format, int quality)
+    public static byte[] Encode(Image<Rgba32> image, ImageFormat format, int quality, bool transparent)
     {
         using var buffer = new MemoryStream();
         switch (format)
@@ -85,12 +85,15 @@ internal static class ImageEncoding
             case ImageFormat.WebP:
                 image.SaveAsWebp(buffer, new WebpEncoder { Quality = quality, FileFormat = WebpFileFormatType.Lossy, SkipMetadata = true });
                 break;
-            default:
+            case ImageFormat.Jpeg when transparent:
                 using (var flat = image.Clone(x => x.BackgroundColor(Color.White)))
                 {
                     flat.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality, SkipMetadata = true });
                 }
 
+                break;
+            default:
+                image.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality, SkipMetadata = true });
                 break;
         }
 
@@ -110,11 +113,11 @@ internal static class ImageEncoding
             : ImageFormat.Png;
         if (format == ImageFormat.Png)
         {
-            var png = Encode(image, format, 0);
+            var png = Encode(image, format, 0, transparent);
             return png.Length <= limits.MaxBytes ? (png, format) : null;
         }
 
-        var best = Encode(image, format, options.Quality);
+        var best = Encode(image, format, options.Quality, transparent);
         if (best.Length <= limits.MaxBytes)
         {
             return (best, format);
@@ -125,7 +128,7 @@ internal static class ImageEncoding
         while (low <= high)
         {
             var middle = (low + high) / 2;
-            var attempt = Encode(image, format, middle);
+            var attempt = Encode(image, format, middle, transparent);
             if (attempt.Length <= limits.MaxBytes)
             {
                 found = attempt;

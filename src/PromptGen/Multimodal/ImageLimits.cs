@@ -8,6 +8,12 @@ namespace PromptGen;
 /// </summary>
 public sealed record ImageLimits
 {
+    /// <summary>
+    /// Gets the built-in limits by provider name (<c>openai</c>, <c>anthropic</c>, <c>max</c>, <c>ollama</c>, <c>gemini</c>,
+    /// <c>groq</c>, <c>openrouter</c>); start an override from one: <c>ImageLimits.BuiltIn["ollama"] with { MaxWidth = 1120 }</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ImageLimits> BuiltIn => ProviderImageLimits.BuiltIn;
+
     /// <summary>Gets the largest encoded size of one image, in bytes (before base64).</summary>
     public required long MaxBytes { get; init; }
 
