@@ -121,7 +121,7 @@ public class InvocationTests
 
         using var line = JsonDocument.Parse(invocation.StdinLine);
         var content = line.RootElement.GetProperty("message").GetProperty("content");
-        Assert.Equal(["text", "image", "text", "image"], content.EnumerateArray().Select(c => c.GetProperty("type").GetString()).ToArray());
+        Assert.Equal(["text", "image", "text", "image"], content.EnumerateArray().Select(c => c.GetProperty("type").GetString()!).ToArray());
         Assert.Contains("[earlier image 1 of this turn is attached after this history]", content[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(Convert.ToBase64String(earlier), content[1].GetProperty("source").GetProperty("data").GetString());
         Assert.Equal("image/jpeg", content[3].GetProperty("source").GetProperty("media_type").GetString());
