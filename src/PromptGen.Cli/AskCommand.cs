@@ -23,6 +23,11 @@ internal static class AskCommand
         var config = CommonOptions.Config();
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON: model, text, usage and every attempt." };
         var debug = new Option<bool>("--debug") { Description = "Print the resolved route and the attempt timeline to standard error." };
+        var images = new Option<string[]>("--image", "-i")
+        {
+            Description = "An image to send with the question: a file path or an http(s) URL. Repeat for several images. Images are fitted to the model's limits.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator, even when a real provider is configured." };
         var prompt = new Argument<string[]>("prompt") { Description = "The question (several words are joined with spaces), or - to read it from standard input.", Arity = ArgumentArity.OneOrMore };
         prompt.Validators.Add(result =>
@@ -35,7 +40,7 @@ internal static class AskCommand
         });
         var command = new Command("ask", "Ask a model a question and print the answer. Offline (no key, no config) it answers from the built-in simulator.")
         {
-            model, system, config, json, debug, simulator, prompt,
+            model, system, config, json, debug, simulator, images, prompt,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             host,
@@ -46,7 +51,8 @@ internal static class AskCommand
                 parsed.GetValue(config),
                 parsed.GetValue(json),
                 parsed.GetValue(debug),
-                parsed.GetValue(simulator)),
+                parsed.GetValue(simulator),
+                parsed.GetValue(images) ?? []),
             cancellationToken));
         return command;
     }
@@ -100,7 +106,7 @@ internal static class AskCommand
             messages.Add(new ChatMessage(ChatRole.System, request.System));
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, question));
+        messages.Add(new ChatMessage(ChatRole.User, [new TextContent(question), .. ImageContents(host, request.Images)]));
         var options = new PromptCallOptions { Model = request.Model, Debug = request.Debug ? true : null };
         var suffix = simulated ? ", simulated" : string.Empty;
 
@@ -164,6 +170,19 @@ internal static class AskCommand
         return CliApplication.Success;
     }
 
+    /// <summary>One image part per <c>--image</c>, in order: URLs as given, paths against the working directory.</summary>
+    private static IEnumerable<AIContent> ImageContents(CliHost host, string[] images)
+    {
+        for (var i = 0; i < images.Length; i++)
+        {
+            var value = images[i];
+            var image = value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? PromptImage.FromUrl(value)
+                : PromptImage.FromFile(host.FullPath(value));
+            yield return image.ToContent(images.Length == 1 ? "--image" : $"--image #{i + 1}");
+        }
+    }
+
     private static void EndLine(CliHost host, string text)
     {
         if (!text.EndsWith('\n'))
@@ -210,5 +229,5 @@ internal static class AskCommand
         }
     }
 
-    private sealed record AskRequest(string Prompt, string? Model, string? System, string? ConfigFile, bool Json, bool Debug, bool UseSimulator);
+    private sealed record AskRequest(string Prompt, string? Model, string? System, string? ConfigFile, bool Json, bool Debug, bool UseSimulator, string[] Images);
 }

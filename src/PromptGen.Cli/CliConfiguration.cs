@@ -77,7 +77,7 @@ internal sealed class CliConfiguration
         var services = new ServiceCollection();
         try
         {
-            services.AddPromptGen(Configuration, options =>
+            var builder = services.AddPromptGen(Configuration, options =>
                 {
                     options.EnvironmentVariables = Host.GetEnvironmentVariable;
                     configure?.Invoke(options);
@@ -85,6 +85,9 @@ internal sealed class CliConfiguration
                 .AddOpenAI()
                 .AddAnthropic()
                 .AddClaudeCode(ConfigureClaudeCode);
+#if PROMPTGEN_IMAGESHARP
+            builder.AddImageSharp();
+#endif
         }
         catch (PromptConfigurationException exception)
         {

@@ -152,13 +152,23 @@ internal sealed class ClaudeCodeInvocation
         if (turns.Count > 1)
         {
             var history = new StringBuilder("Earlier turns of this conversation, oldest first:\n");
+            var earlierImages = new List<object>();
             foreach (var turn in turns.Take(turns.Count - 1))
             {
-                history.Append("\n<turn role=\"").Append(turn.Role.Value).Append("\">\n").Append(turn.Text).Append("\n</turn>\n");
+                history.Append("\n<turn role=\"").Append(turn.Role.Value).Append("\">\n").Append(turn.Text);
+                foreach (var data in turn.Contents.OfType<DataContent>().Where(d => d.HasTopLevelMediaType("image")))
+                {
+                    // Images of earlier turns follow the history text; the marker ties each to its turn.
+                    earlierImages.Add(ImageBlockOf(data));
+                    history.Append("\n[earlier image ").Append(earlierImages.Count).Append(" of this turn is attached after this history]");
+                }
+
+                history.Append("\n</turn>\n");
             }
 
             history.Append("\nReply to the current message below.");
             content.Add(new TextBlock(history.ToString()));
+            content.AddRange(earlierImages);
         }
 
         foreach (var item in last.Contents)
@@ -169,10 +179,10 @@ internal sealed class ClaudeCodeInvocation
                     content.Add(new TextBlock(text.Text));
                     break;
                 case DataContent data when data.HasTopLevelMediaType("image"):
-                    content.Add(new ImageBlock(new ImageSource(data.MediaType, Convert.ToBase64String(data.Data.Span))));
+                    content.Add(ImageBlockOf(data));
                     break;
                 case UriContent uri when uri.HasTopLevelMediaType("image"):
-                    throw new BadRequestException($"The Claude Code CLI (max/*) cannot fetch image URLs ({uri.Uri}). Pass the image as bytes or a file (PromptImage.FromFile/FromBytes).");
+                    throw new BadRequestException($"The Claude Code CLI (max/*) cannot fetch image URLs ({uri.Uri.GetLeftPart(UriPartial.Path)}). Pass the image as a PromptImage (PromptImage.FromUrl downloads it for max/*), a file or bytes.");
                 default:
                     throw new BadRequestException($"The Claude Code CLI (max/*) cannot take message content of type {item.GetType().Name}. Send text and images only.");
             }
@@ -181,4 +191,6 @@ internal sealed class ClaudeCodeInvocation
         var line = new UserLine(new UserMessage(content));
         return JsonSerializer.Serialize(line, ClaudeCodeJsonContext.Default.UserLine);
     }
+
+    private static ImageBlock ImageBlockOf(DataContent data) => new(new ImageSource(data.MediaType, Convert.ToBase64String(data.Data.Span)));
 }

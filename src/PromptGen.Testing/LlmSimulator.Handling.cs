@@ -123,6 +123,13 @@ public sealed partial class LlmSimulator
     {
         var path = context.Request.Path.Value ?? "/";
         var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (isGet && _files.TryGetValue(path, out var file))
+        {
+            context.Response.ContentType = file.ContentType;
+            context.Response.ContentLength = file.Content.Length;
+            return context.Response.Body.WriteAsync(file.Content, cancellationToken).AsTask();
+        }
+
         if (isGet && path.EndsWith("/models", StringComparison.Ordinal))
         {
             var list = new JsonArray([.. ModelNames().Select(m => (JsonNode)new JsonObject { ["id"] = m, ["object"] = "model", ["created"] = 0, ["owned_by"] = "simulator" })]);

@@ -27,6 +27,7 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string ContentType, byte[] Content)> _files = new(StringComparer.Ordinal);
     private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Done)> _waiters = [];
     private int _disposed;
 
@@ -129,6 +130,24 @@ public sealed partial class LlmSimulator : IAsyncDisposable
             _waiters.Add((match, done));
             return done.Task.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Serves fixed content on <c>GET {path}</c> (an image for URL inputs, or anything else to test content-type checks).
+    /// The request is recorded like every other.
+    /// </summary>
+    /// <param name="path">The path, for example <c>/files/cat.png</c>.</param>
+    /// <param name="contentType">The Content-Type header to send.</param>
+    /// <param name="content">The body.</param>
+    /// <returns>The absolute URL of the file.</returns>
+    public Uri ServeFile(string path, string contentType, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(contentType);
+        ArgumentNullException.ThrowIfNull(content);
+        var absolute = "/" + path.TrimStart('/');
+        _files[absolute] = (contentType, content);
+        return new Uri(BaseUrl, absolute);
     }
 
     /// <summary>Forgets the recorded requests.</summary>

@@ -38,6 +38,9 @@ public sealed class RecordedRequest
     /// <summary>Gets the number of messages in the conversation (system messages included for OpenAI and Ollama, where they are messages).</summary>
     public int MessageCount { get; init; }
 
+    /// <summary>Gets every image part of the conversation, in order (OpenAI <c>image_url</c>, Anthropic <c>image</c>, Ollama <c>images</c>).</summary>
+    public IReadOnlyList<RecordedImage> Images { get; init; } = [];
+
     /// <summary>Gets when the request arrived, by the simulator's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 

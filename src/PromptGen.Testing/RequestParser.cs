@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace PromptGen.Testing;
 
 /// <summary>Reads what the simulator needs from a request of any protocol.</summary>
-internal static class RequestParser
+internal static partial class RequestParser
 {
     public static SimulatorProtocol ProtocolOf(HttpRequest request)
     {
@@ -28,6 +28,7 @@ internal static class RequestParser
         string? model = null, system = null, lastUser = null;
         var stream = false;
         var count = 0;
+        List<RecordedImage> images = [];
         var promptLength = body.Length;
         if (body.Length > 0)
         {
@@ -41,6 +42,7 @@ internal static class RequestParser
                     model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                     stream = root.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : protocol == SimulatorProtocol.Ollama;
                     (system, lastUser, count, promptLength) = Conversation(root, protocol);
+                    images = Images(root);
                 }
             }
             catch (JsonException)
@@ -62,6 +64,7 @@ internal static class RequestParser
             SystemText = system,
             LastUserText = lastUser,
             MessageCount = count,
+            Images = images,
             ReceivedAt = now,
             PromptLength = promptLength,
         };

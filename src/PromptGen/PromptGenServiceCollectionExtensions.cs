@@ -37,7 +37,8 @@ public static class PromptGenServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PromptRouter>() ?? NullLogger.Instance,
             builder.Transport,
-            sp.GetService<IEscalationHandler>()));
+            sp.GetService<IEscalationHandler>(),
+            sp.GetService<IImageOptimizer>()));
         services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>(), sp));
         return builder;
     }

@@ -105,4 +105,25 @@ public class InvocationTests
             [new ChatMessage(ChatRole.System, "x")], null, "opus", new ClaudeCodeOptions(), s_endpoint, false));
         Assert.Contains("needs a user message last", noUser.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Images_of_earlier_turns_are_kept_after_the_history()
+    {
+        byte[] earlier = [0x89, 0x50, 0x4E, 0x47, 9, 9];
+        byte[] current = [0xFF, 0xD8, 0xFF, 1];
+        var invocation = ClaudeCodeInvocation.Create(
+            [
+                new ChatMessage(ChatRole.User, [new TextContent("Remember this chart."), new DataContent(earlier, "image/png")]),
+                new ChatMessage(ChatRole.Assistant, "Noted."),
+                new ChatMessage(ChatRole.User, [new TextContent("Is this the same?"), new DataContent(current, "image/jpeg")]),
+            ],
+            null, "opus", new ClaudeCodeOptions(), s_endpoint, streaming: false);
+
+        using var line = JsonDocument.Parse(invocation.StdinLine);
+        var content = line.RootElement.GetProperty("message").GetProperty("content");
+        Assert.Equal(["text", "image", "text", "image"], content.EnumerateArray().Select(c => c.GetProperty("type").GetString()!).ToArray());
+        Assert.Contains("[earlier image 1 of this turn is attached after this history]", content[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Convert.ToBase64String(earlier), content[1].GetProperty("source").GetProperty("data").GetString());
+        Assert.Equal("image/jpeg", content[3].GetProperty("source").GetProperty("media_type").GetString());
+    }
 }

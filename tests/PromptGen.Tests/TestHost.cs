@@ -34,7 +34,8 @@ internal sealed class TestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
         bool pointProvidersAtSimulator = true,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<PromptGenBuilder>? promptGen = null)
     {
         var simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time ?? TimeProvider.System });
         var collection = new ServiceCollection();
@@ -47,7 +48,7 @@ internal sealed class TestHost : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         var config = configuration is null ? null : new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
-        collection.AddPromptGen(config, o =>
+        var builder = collection.AddPromptGen(config, o =>
         {
             o.EnvironmentVariables = name => environment?.GetValueOrDefault(name);
 
@@ -63,6 +64,7 @@ internal sealed class TestHost : IAsyncDisposable
 
             configure?.Invoke(o);
         }).AddOpenAI().AddAnthropic();
+        promptGen?.Invoke(builder);
         return new TestHost(simulator, collection.BuildServiceProvider(), logs);
     }
 

@@ -35,4 +35,7 @@ public enum PromptErrorKind
 
     /// <summary>The circuit for the route is open; the call was not sent.</summary>
     CircuitOpen,
+
+    /// <summary>An input of the call cannot be used as given (an image that is missing, unreadable, corrupt, unsupported or too large); not retried.</summary>
+    InvalidInput,
 }

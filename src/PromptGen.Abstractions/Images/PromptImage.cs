@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace PromptGen;
 
 /// <summary>
@@ -51,6 +53,18 @@ public sealed class PromptImage
         return new PromptImage(ImageSourceKind.Url, null, url, default);
     }
 
+    /// <summary>Creates an image from an absolute http or https URL.</summary>
+    /// <param name="url">The URL text.</param>
+    /// <returns>The image.</returns>
+    /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute http or https URL.</exception>
+    public static PromptImage FromUrl(string url)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        return Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+            ? FromUrl(parsed)
+            : throw new ArgumentException($"Image URL '{url}' must be an absolute http or https URL.", nameof(url));
+    }
+
     /// <summary>Creates an image from bytes in memory.</summary>
     /// <param name="bytes">The encoded image (PNG, JPEG, GIF, WebP, BMP or TIFF).</param>
     /// <returns>The image.</returns>
@@ -77,6 +91,18 @@ public sealed class PromptImage
         return FromBytes(buffer.ToArray());
     }
 
+    /// <summary>Reads an image from a stream into memory, synchronously (for callers that cannot await).</summary>
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <returns>The image.</returns>
+    /// <exception cref="ArgumentException">The stream is empty.</exception>
+    public static PromptImage FromStream(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return FromBytes(buffer.ToArray());
+    }
+
     /// <summary>Creates an image from a <c>data:</c> URI with base64 content.</summary>
     /// <param name="dataUri">The data URI, for example <c>data:image/png;base64,iVBOR…</c>.</param>
     /// <returns>The image.</returns>
@@ -91,14 +117,29 @@ public sealed class PromptImage
             throw new FormatException("Expected a data URI of the form 'data:image/png;base64,<data>'.");
         }
 
-        return FromBytes(Convert.FromBase64String(dataUri[(marker + Marker.Length)..]));
+        try
+        {
+            return FromBytes(Convert.FromBase64String(dataUri[(marker + Marker.Length)..]));
+        }
+        catch (FormatException exception)
+        {
+            throw new FormatException("The data URI's base64 content is malformed.", exception);
+        }
     }
+
+    /// <summary>
+    /// Wraps the image as a message content part, to place in a <see cref="ChatMessage"/> between text parts in template
+    /// order. The router loads and fits it for each model it tries.
+    /// </summary>
+    /// <param name="parameterName">The prompt parameter the image came from, named in error messages.</param>
+    /// <returns>The content part.</returns>
+    public PromptImageContent ToContent(string? parameterName = null) => new(this, parameterName);
 
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         ImageSourceKind.File => $"image file '{Path}'",
-        ImageSourceKind.Url => $"image URL '{Url}'",
+        ImageSourceKind.Url => $"image URL '{Url!.GetLeftPart(UriPartial.Path)}'",
         _ => $"image ({Bytes.Length} bytes)",
     };
 }

@@ -9,7 +9,9 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "Images"];
+
+    private static readonly string[] s_imageKeys = ["MaxDownloadBytes", "DownloadTimeout"];
 
     private static readonly string[] s_retryKeys = ["MaxRetries", "BaseDelay", "MaxDelay", "UseJitter"];
 
@@ -65,6 +67,20 @@ public static class PromptGenConfiguration
                     break;
                 case "CircuitBreaker":
                     options.CircuitBreaker = BindBreaker(child, options.CircuitBreaker);
+                    break;
+                case "Images":
+                    foreach (var setting in child.GetChildren())
+                    {
+                        if (Known(setting, s_imageKeys) == "MaxDownloadBytes")
+                        {
+                            options.Images.MaxDownloadBytes = ReadInt(setting) ?? options.Images.MaxDownloadBytes;
+                        }
+                        else
+                        {
+                            options.Images.DownloadTimeout = ReadTimeSpan(setting) ?? options.Images.DownloadTimeout;
+                        }
+                    }
+
                     break;
             }
         }

@@ -34,6 +34,9 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets validation settings: the re-ask budget and the default judge model. See <see cref="ValidationOptions"/>.</summary>
     public ValidationOptions Validation { get; set; } = new();
 
+    /// <summary>Gets or sets how image inputs are loaded and the per-provider limits they are fitted to. See <see cref="ImageOptions"/>.</summary>
+    public ImageOptions Images { get; set; } = new();
+
     /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 

@@ -29,10 +29,14 @@ public sealed partial class PromptRouter
         var total = options?.TotalTimeout ?? _options.TotalTimeout;
         using var deadline = total is { } t ? new CancellationTokenSource(t, _time) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+
+        // Files and bytes are read once, before any route: a missing or corrupt image fails the call at once.
+        var images = await ImageResolver.LoadAsync(list, cancellationToken).ConfigureAwait(false);
         var call = new CallState(
             this,
             options?.Debug ?? _options.Debug ? new DebugLog(_time, _redactor) : null,
-            messages as IList<ChatMessage> ?? [.. messages],
+            list,
             options,
             total is { } end ? _time.GetUtcNow() + end : null,
             escalation,
@@ -40,7 +44,10 @@ public sealed partial class PromptRouter
             handler,
             cancellationToken,
             deadline?.Token ?? CancellationToken.None,
-            linked?.Token ?? cancellationToken);
+            linked?.Token ?? cancellationToken)
+        {
+            Images = images,
+        };
         var firstKind = AttemptKind.Primary;
         while (true)
         {
@@ -68,7 +75,8 @@ public sealed partial class PromptRouter
                     chain = [Resolve(decision.ModelId)];
                     break;
                 case EscalationAction.RetryWithPrompt:
-                    call = call with { Messages = [.. decision.Messages!] };
+                    List<ChatMessage> replaced = [.. decision.Messages!];
+                    call = call with { Messages = replaced, Images = await ImageResolver.LoadAsync(replaced, cancellationToken).ConfigureAwait(false) };
                     break;
                 default:
                     throw Fail(failures, call.Attempts, call.Debug);
@@ -172,7 +180,8 @@ public sealed partial class PromptRouter
                     try
                     {
                         AttemptContext.Current = attempt.Context;
-                        var response = await attempt.Route.Client.GetResponseAsync(call.Messages, call.Options?.ChatOptions, ct).ConfigureAwait(false);
+                        var messages = await router._images.PrepareAsync(call.Images, call.Messages, attempt.Route, ct).ConfigureAwait(false);
+                        var response = await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, ct).ConfigureAwait(false);
                         return response.FinishReason == ChatFinishReason.ContentFilter ? throw ErrorMapper.ContentFiltered(attempt.Route) : response;
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !call.CallerToken.IsCancellationRequested)
@@ -234,6 +243,9 @@ public sealed partial class PromptRouter
         CancellationToken Token)
     {
         public List<AttemptRecord> Attempts { get; init; } = [];
+
+        /// <summary>Gets the call's images, loaded once and fitted once per route; <see langword="null"/> without images.</summary>
+        public ImageResolver.CallImages? Images { get; init; }
 
         /// <summary>Gets or sets the chain index where the stronger model was inserted (-1 = not yet).</summary>
         public int SwitchedAt { get; set; } = -1;

@@ -22,6 +22,7 @@ public sealed partial class PromptRouter
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IList<ChatMessage> ?? [.. messages];
         var chain = ResolveChain(options?.Model, options?.Fallbacks);
+        var images = await ImageResolver.LoadAsync(list, cancellationToken).ConfigureAwait(false);
         var attempts = new List<AttemptRecord>(chain.Count);
         List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
@@ -32,7 +33,20 @@ public sealed partial class PromptRouter
             }
 
             using var attempt = new RouteAttempt(chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, options?.AttemptTimeout, _time, _options.RecordMessageContent, list, TimeSpan.Zero, cancellationToken);
-            var stream = attempt.Route.Client.GetStreamingResponseAsync(list, options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
+            IList<ChatMessage> prepared;
+            try
+            {
+                prepared = await _images.PrepareAsync(images, list, attempt.Route, attempt.Token).ConfigureAwait(false);
+            }
+            catch (PromptImageException exception)
+            {
+                var (error, record) = attempt.Failed(exception, _redactor, _logger);
+                attempts.Add(record);
+                (failures ??= []).Add(error);
+                continue;
+            }
+
+            var stream = attempt.Route.Client.GetStreamingResponseAsync(prepared, options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
             await using var _ = stream.ConfigureAwait(false);
             var updates = new List<ChatResponseUpdate>();
             var more = true;

@@ -23,6 +23,8 @@ public sealed partial class PromptRouter : IDisposable
     private readonly SecretRedactor _redactor = new();
     private readonly ResilienceRegistry _resilience;
     private readonly IEscalationHandler? _escalationHandler;
+    private readonly HttpClient _downloads;
+    private readonly ImageResolver _images;
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
@@ -33,18 +35,22 @@ public sealed partial class PromptRouter : IDisposable
         TimeProvider timeProvider,
         ILogger logger,
         HttpMessageHandler? transport = null,
-        IEscalationHandler? escalationHandler = null)
+        IEscalationHandler? escalationHandler = null,
+        IImageOptimizer? imageOptimizer = null)
     {
+        options.Images.Validate();
         _escalationHandler = escalationHandler;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
         _time = timeProvider;
         _logger = logger;
-        var handler = new ProviderHttpHandler(timeProvider, _redactor)
-        {
-            InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) },
-        };
+        var inner = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) };
+        var handler = new ProviderHttpHandler(timeProvider, _redactor) { InnerHandler = inner };
+
+        // Image downloads share the transport but not the provider error mapping; the download enforces its own timeout.
+        _downloads = new HttpClient(inner, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        _images = new ImageResolver(imageOptimizer ?? LimitsCheckingOptimizer.Instance, options.Images, new ImageDownloader(_downloads, options.Images, timeProvider));
 
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -101,6 +107,7 @@ public sealed partial class PromptRouter : IDisposable
         }
 
         _http.Dispose();
+        _downloads.Dispose();
     }
 
     private ModelRoute[] BuildChain(string key, IReadOnlyList<string> fallbacks)

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>
+/// Turns <see cref="PromptImageContent"/> parts into what a route's provider takes: loads each image once per call, then
+/// for each route fits it to that provider's limits (once per route, reused by retries) or passes its URL through.
+/// </summary>
+internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions options, ImageDownloader downloader)
+{
+    public static bool HasImages(IList<ChatMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            foreach (var content in message.Contents)
+            {
+                if (content is PromptImageContent)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Loads every file and byte image of the call (URL images wait for a route that needs the bytes); <see langword="null"/> when there is none.</summary>
+    public static async Task<CallImages?> LoadAsync(IList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        if (!HasImages(messages))
+        {
+            return null;
+        }
+
+        var images = new CallImages();
+        foreach (var content in messages.SelectMany(m => m.Contents).OfType<PromptImageContent>())
+        {
+            if (!images.Loaded.ContainsKey(content))
+            {
+                images.Loaded[content] = content.Image.Kind == ImageSourceKind.Url ? null : await ImageLoader.LoadAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return images;
+    }
+
+    /// <summary>The messages for one route, with every image fitted to its provider; the same list for every retry of the route.</summary>
+    public async ValueTask<IList<ChatMessage>> PrepareAsync(CallImages? images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken)
+    {
+        if (images is null)
+        {
+            return messages;
+        }
+
+        if (images.Prepared.TryGetValue(route.Id.Canonical, out var prepared))
+        {
+            return prepared;
+        }
+
+        var limits = ProviderImageLimits.For(route.Endpoint, options);
+        var count = messages.Sum(m => m.Contents.Count(c => c is PromptImageContent));
+        if (count > limits.MaxImages)
+        {
+            var first = messages.SelectMany(m => m.Contents).OfType<PromptImageContent>().First();
+            throw new PromptImageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The call has {count} images (the first is {first.Description}); provider '{route.Endpoint.Provider}' takes at most {limits.MaxImages} per request. Send fewer images, split the call, or use a model that takes more."))
+            {
+                Parameter = first.ParameterName,
+                ImageSource = first.Image.ToString(),
+            };
+        }
+
+        var result = new List<ChatMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (!message.Contents.Any(c => c is PromptImageContent))
+            {
+                result.Add(message);
+                continue;
+            }
+
+            var copy = message.Clone();
+            copy.Contents = new List<AIContent>(message.Contents.Count);
+            foreach (var content in message.Contents)
+            {
+                copy.Contents.Add(content is PromptImageContent image ? await ResolveAsync(images, image, limits, cancellationToken).ConfigureAwait(false) : content);
+            }
+
+            result.Add(copy);
+        }
+
+        images.Prepared[route.Id.Canonical] = result;
+        return result;
+    }
+
+    private async ValueTask<AIContent> ResolveAsync(CallImages images, PromptImageContent content, ImageLimits limits, CancellationToken cancellationToken)
+    {
+        if (content.Image.Kind == ImageSourceKind.Url && limits.AcceptsUrls)
+        {
+            return new UriContent(content.Image.Url!, "image/*");
+        }
+
+        var loaded = images.Loaded[content] ??= ImageLoader.Sniff(content, await downloader.DownloadAsync(content, cancellationToken).ConfigureAwait(false));
+        EncodedImage fitted;
+        try
+        {
+            fitted = await optimizer.FitAsync(loaded, limits, $"Image {content.Description}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PromptImageException error) when (error.Parameter is null && error.ImageSource is null)
+        {
+            throw new PromptImageException(error.Message, error.InnerException) { Parameter = content.ParameterName, ImageSource = content.Image.ToString() };
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or PromptImageException))
+        {
+            throw ImageLoader.Error(content, $"could not be processed ({exception.GetType().Name}: {exception.Message}). The file may be corrupt; re-export it as PNG or JPEG.", exception);
+        }
+
+        return new DataContent(fitted.Data, fitted.MediaType);
+    }
+
+    /// <summary>The images of one call: loaded once, prepared once per route.</summary>
+    internal sealed class CallImages
+    {
+        public Dictionary<PromptImageContent, EncodedImage?> Loaded { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public Dictionary<string, IList<ChatMessage>> Prepared { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+}
