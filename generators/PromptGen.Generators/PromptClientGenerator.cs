@@ -101,9 +101,13 @@ public sealed class PromptClientGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>Template files are <c>AdditionalFiles</c> ending in <c>.md</c>, <c>.txt</c> or <c>.prompt</c>.</summary>
+    /// <summary>
+    /// Files the generator reads from <c>AdditionalFiles</c>: templates (<c>.md</c>, <c>.txt</c>, <c>.prompt</c>), keyword lists
+    /// (<c>.txt</c>) and JSON schemas (<c>.json</c>) for validation rules.
+    /// </summary>
     internal static bool IsTemplateFile(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".prompt", StringComparison.OrdinalIgnoreCase);
 }

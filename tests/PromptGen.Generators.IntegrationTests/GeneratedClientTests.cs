@@ -139,6 +139,33 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rules_declared_as_attributes_reask_with_the_exact_errors()
+    {
+        _host.Simulator.Script.Always().Reply("Well, as an AI I would say the famous Nidaros Cathedral in the old town centre").Times(1);
+        _host.Simulator.Script.Always().Reply("Nidaros Cathedral");
+
+        var result = await _host.Client.BestSightAsync("Trondheim");
+
+        Assert.Equal("Nidaros Cathedral", result.Value);
+        Assert.Equal(2, _host.Simulator.Requests.Count);
+        var repair = _host.Simulator.Requests[1].LastUserText!;
+        Assert.Contains("Answer directly, without talking about yourself.", repair, StringComparison.Ordinal);
+        Assert.Contains("words", repair, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Rules_on_a_typed_result_fail_with_every_attempt_when_the_budget_is_spent()
+    {
+        _host.Simulator.Script.Always().ReplyJson("""{"city":"Oslo","stops":[],"pace":"Busy","note":null}""");
+
+        var error = await Assert.ThrowsAsync<ResponseValidationException>(() => _host.Client.PlanCheckedAsync("Oslo", 1, ["museums"]));
+
+        Assert.Contains(error.Errors, e => e.Contains("stops[0]", StringComparison.Ordinal));
+        Assert.Equal(3, _host.Simulator.Requests.Count);
+        Assert.Equal(3, error.Attempts.Count);
+    }
+
+    [Fact]
     public void Factory_creates_the_client_without_dependency_injection()
     {
         var executor = _host.Services.GetRequiredService<PromptGen.Generated.PromptExecutor>();

@@ -39,4 +39,16 @@ public partial interface ITravelClient
     [Prompt("Is {city} worth a visit? Answer yes or no.")]
     [Retry(MaxRetries = 2, BaseDelaySeconds = 0, MaxDelaySeconds = 0)]
     Task<PromptResult<string>> WorthAVisitAsync(string city, CancellationToken cancellationToken = default);
+
+    [Prompt("Name the best-known sight of {city} in a few words.")]
+    [NotEmpty]
+    [DoesNotContain("as an AI", Message = "Answer directly, without talking about yourself.")]
+    [LengthBetween(1, 6, Unit = LengthUnit.Words)]
+    [Reask(MaxReasks = 1)]
+    Task<PromptResult<string>> BestSightAsync(string city, CancellationToken cancellationToken = default);
+
+    [Prompt(File = "prompts/itinerary.prompt.md")]
+    [RequiredField("stops[0]")]
+    [MatchesPattern("^[A-Z]")]
+    Task<PromptResult<Itinerary>> PlanCheckedAsync(string city, int days, IReadOnlyList<string> interests, CancellationToken cancellationToken = default);
 }

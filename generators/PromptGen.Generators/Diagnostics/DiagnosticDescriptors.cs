@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace PromptGen.Generators.Diagnostics;
 
 /// <summary>
-/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG05xx resilience. Ids are never renumbered;
+/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG03xx validation, PG05xx resilience. Ids are never renumbered;
 /// every entry has a page at <c>docs/diagnostics/PGxxxx.md</c> and is listed in <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -17,6 +17,7 @@ internal static class DiagnosticDescriptors
     private const string Templates = "PromptGen.Templates";
     private const string Models = "PromptGen.Models";
     private const string Resilience = "PromptGen.Resilience";
+    private const string Validation = "PromptGen.Validation";
 
     public static readonly DiagnosticDescriptor NotPartialInterface = Create(
         "PG0001",
@@ -111,6 +112,49 @@ internal static class DiagnosticDescriptors
         Models,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidPattern = Create(
+        "PG0301",
+        "Invalid regular expression",
+        "The [MatchesPattern] of '{0}' has the pattern '{1}', which does not compile: {2}",
+        Validation);
+
+    public static readonly DiagnosticDescriptor RuleFileNotFound = Create(
+        "PG0302",
+        "Rule file not found",
+        "The [{1}] of '{0}' names the file '{2}', which is not an AdditionalFiles item of this project; add <AdditionalFiles Include=\"{2}\" /> so it is checked and embedded at build time",
+        Validation);
+
+    public static readonly DiagnosticDescriptor UnknownFieldPath = Create(
+        "PG0303",
+        "Field path does not exist on the result type",
+        "The field path '{1}' of '{0}' cannot match the result: {2}",
+        Validation);
+
+    public static readonly DiagnosticDescriptor ContradictoryRule = Create(
+        "PG0304",
+        "Rule can never pass or checks nothing",
+        "The [{1}] of '{0}' is contradictory: {2}",
+        Validation);
+
+    public static readonly DiagnosticDescriptor NotAValidator = Create(
+        "PG0305",
+        "[ValidateWith] type is not a validator",
+        "The [ValidateWith] of '{0}' names '{1}', which does not implement PromptGen.Validation.IResponseValidator; implement it and register the type in dependency injection",
+        Validation);
+
+    public static readonly DiagnosticDescriptor JudgeWithoutModel = Create(
+        "PG0306",
+        "Judge rule names no judge model",
+        "The [Judge] of '{0}' names no Model, so the judge runs on PromptGen:Validation:JudgeModel from configuration and the call fails if none is set; set Model = \"provider/model\" to make it explicit",
+        Validation,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor JsonSchemaPackageMissing = Create(
+        "PG0307",
+        "[MatchesSchema] needs PromptGen.Validation.JsonSchema",
+        "'{0}' uses [MatchesSchema], whose rule lives in the PromptGen.Validation.JsonSchema package; add a reference to it",
+        Validation);
+
     public static readonly DiagnosticDescriptor InvalidRetry = Create(
         "PG0501",
         "Invalid [Retry] settings",
@@ -140,6 +184,7 @@ internal static class DiagnosticDescriptors
         NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
+        InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
     }.ToDictionary(d => d.Id);
 

@@ -94,7 +94,7 @@ internal static partial class ClientEmitter
             yield return $"MaxOutputTokens = {Literals.Int(tokens)}";
         }
 
-        foreach (var setting in ResilienceInitializers(method.Resilience))
+        foreach (var setting in ResilienceInitializers(method.Resilience).Concat(RuleInitializers(method)))
         {
             yield return setting;
         }

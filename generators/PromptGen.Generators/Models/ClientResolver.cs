@@ -113,6 +113,7 @@ internal static partial class ClientResolver
             }
         }
 
+        var rules = ResolveRules(method, owner, files, contexts, diagnostics);
         return new MethodSpec(
             method.Name,
             field,
@@ -126,6 +127,8 @@ internal static partial class ClientResolver
             model?.Temperature,
             model?.MaxOutputTokens,
             resilience,
+            rules,
+            method.ReaskBudget,
             method.ResultType,
             schema,
             strict,

@@ -32,6 +32,8 @@ internal sealed record ClientSpec(
 /// <param name="Temperature">The temperature, or <see langword="null"/>.</param>
 /// <param name="MaxOutputTokens">The output token limit, or <see langword="null"/>.</param>
 /// <param name="Resilience">The effective resilience attributes (method over interface), checked.</param>
+/// <param name="Rules">The checked validation rules.</param>
+/// <param name="ReaskBudget">The re-ask budget, or <see langword="null"/> for the configured one.</param>
 /// <param name="ResultType">For JSON results, <c>T</c>.</param>
 /// <param name="SchemaJson">For JSON results, the rendered schema.</param>
 /// <param name="StrictSchema">For JSON results, whether the schema fits OpenAI's strict structured output.</param>
@@ -54,6 +56,8 @@ internal sealed record MethodSpec(
     double? Temperature,
     int? MaxOutputTokens,
     ResilienceSettings Resilience,
+    EquatableArray<RuleSpec> Rules,
+    int? ReaskBudget,
     string? ResultType,
     string? SchemaJson,
     bool StrictSchema,

@@ -52,6 +52,7 @@ internal static partial class ClientParser
         }
 
         var defaultModel = Named(clientAttribute, "Model") as string;
+        var hasJsonSchemaRules = context.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.JsonSchemaRule) is not null;
         var methods = new List<MethodDeclaration>();
         foreach (var member in type.GetMembers().Concat(type.AllInterfaces.SelectMany(i => i.GetMembers())))
         {
@@ -63,7 +64,7 @@ internal static partial class ClientParser
 
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
-                methods.Add(Method(method, type, diagnostics));
+                methods.Add(Method(method, type, hasJsonSchemaRules, diagnostics));
             }
             else if (member is IPropertySymbol or IEventSymbol)
             {
@@ -90,7 +91,7 @@ internal static partial class ClientParser
         return new Result<ClientDeclaration>(declaration, diagnostics.ToEquatableArray());
     }
 
-    private static MethodDeclaration Method(IMethodSymbol method, INamedTypeSymbol client, List<DiagnosticInfo> diagnostics)
+    private static MethodDeclaration Method(IMethodSymbol method, INamedTypeSymbol client, bool hasJsonSchemaRules, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.From(method.Locations.FirstOrDefault());
         var display = client.Name + "." + method.Name;
@@ -149,6 +150,9 @@ internal static partial class ClientParser
             ReadTemplate(method, KnownNames.SystemPromptAttribute, "SystemPrompt", display, diagnostics),
             ReadModel(method),
             ResilienceReader.Read(method),
+            RuleReader.Read(method, out var reaskBudget),
+            reaskBudget,
+            hasJsonSchemaRules,
             location,
             unsupported);
     }

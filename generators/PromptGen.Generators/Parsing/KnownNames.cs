@@ -11,6 +11,10 @@ internal static class KnownNames
     public const string CircuitBreakerAttribute = "PromptGen.CircuitBreakerAttribute";
     public const string TimeoutAttribute = "PromptGen.TimeoutAttribute";
     public const string EscalateAttribute = "PromptGen.EscalateAttribute";
+    public const string ResponseRuleAttribute = "PromptGen.ResponseRuleAttribute";
+    public const string ReaskAttribute = "PromptGen.ReaskAttribute";
+    public const string ResponseValidator = "PromptGen.Validation.IResponseValidator";
+    public const string JsonSchemaRule = "PromptGen.Validation.JsonSchemaRule";
     public const string PromptResult = "PromptGen.PromptResult<T>";
     public const string PromptImage = "PromptGen.PromptImage";
     public const string Task = "System.Threading.Tasks.Task<TResult>";

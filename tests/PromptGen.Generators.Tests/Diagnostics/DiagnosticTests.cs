@@ -255,6 +255,53 @@ public class DiagnosticTests
         Assert.All(spec.Methods, m => Assert.Null(m.Resilience.Breaker));
     }
 
+    [Theory]
+    [InlineData("[MatchesPattern(\"(unclosed\")]", "PG0301", "does not compile")]
+    [InlineData("[ContainsKeywordsFrom(\"data/words.txt\")]", "PG0302", "not an AdditionalFiles item")]
+    [InlineData("[LengthBetween(10, 5)]", "PG0304", "the bounds 10..5 admit no length")]
+    [InlineData("[OneOf]", "PG0304", "lists no values")]
+    [InlineData("[Contains(\"\")]", "PG0304", "its text is empty")]
+    [InlineData("[ValidateWith(typeof(string))]", "PG0305", "'string', which does not implement PromptGen.Validation.IResponseValidator")]
+    [InlineData("[Judge(\"Is it polite?\")]", "PG0306", "names no Model")]
+    [InlineData("[Judge(\"Is it polite?\", Model = \"openai/gpt 4o\")]", "PG0201", "contains whitespace")]
+    [InlineData("[Reask(MaxReasks = 50)]", "PG0304", "MaxReasks is 50")]
+    public void PG03xx_rules_are_checked_at_build_time(string attribute, string id, string problem)
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface($$"""[Prompt("x")] {{attribute}} Task<string> XAsync(CancellationToken cancellationToken);"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stops[0]", null)]
+    [InlineData("city", null)]
+    [InlineData("Note", null)]
+    [InlineData("stops.name", "'stops.name'")]
+    [InlineData("town", "'town' is not a property there (properties: city, stops, note)")]
+    [InlineData("city[0]", "'city[0]' indexes a value that is not an array")]
+    public void PG0303_field_paths_are_checked_against_the_result_type(string path, string? problem)
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface(
+            $$"""[Prompt("x")] [RequiredField("{{path}}")] Task<Trip> XAsync(CancellationToken cancellationToken);""",
+            extra: "public sealed record Trip(string City, string[] Stops, string? Note); [JsonSerializable(typeof(Trip))] [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)] internal sealed partial class TripJson : JsonSerializerContext;"));
+
+        var found = result.Diagnostics.Where(d => d.Id == "PG0303").Select(Message).ToList();
+        if (problem is null)
+        {
+            Assert.Empty(found);
+        }
+        else if (path == "stops.name")
+        {
+            Assert.Contains("not a property there (properties: none: it is not an object)", Assert.Single(found), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(problem, Assert.Single(found), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Every_descriptor_has_a_help_page_and_a_release_entry()
     {

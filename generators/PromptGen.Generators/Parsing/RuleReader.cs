@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Models;
+
+namespace PromptGen.Generators.Parsing;
+
+/// <summary>Reads the validation-rule attributes (<c>ResponseRuleAttribute</c> subclasses) and <c>[Reask]</c> of a method.</summary>
+internal static class RuleReader
+{
+    public static EquatableArray<RuleDeclaration> Read(IMethodSymbol method, out int? reaskBudget)
+    {
+        reaskBudget = null;
+        var rules = new List<RuleDeclaration>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (type.ToDisplayString() == KnownNames.ReaskAttribute)
+            {
+                reaskBudget = Named(attribute, "MaxReasks") is int budget ? budget : 2;
+                continue;
+            }
+
+            if (!DerivesFromRule(type))
+            {
+                continue;
+            }
+
+            var kind = type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Attribute".Length) : type.Name;
+            var args = attribute.ConstructorArguments;
+            var strings = new List<string>();
+            int int1 = 0, int2 = 0, int3 = 0;
+            var flag = false;
+            var number = double.NaN;
+            switch (kind)
+            {
+                case "Contains":
+                case "DoesNotContain":
+                    strings.Add(args[0].Value as string ?? string.Empty);
+                    flag = Named(attribute, "IgnoreCase") as bool? ?? true;
+                    break;
+                case "StartsWith":
+                case "EndsWith":
+                case "MatchesPattern":
+                case "MatchesSchema":
+                case "RequiredField":
+                case "ForbiddenField":
+                    strings.Add(args.Length > 0 ? args[0].Value as string ?? string.Empty : string.Empty);
+                    break;
+                case "LengthBetween":
+                    int1 = args[0].Value is int min ? min : 0;
+                    int2 = args[1].Value is int max ? max : 0;
+                    int3 = Named(attribute, "Unit") is int unit ? unit : 0;
+                    break;
+                case "OneOf":
+                    strings.AddRange(args.Length > 0 && args[0].Kind == TypedConstantKind.Array ? args[0].Values.Select(v => v.Value as string ?? string.Empty) : Enumerable.Empty<string>());
+                    break;
+                case "ContainsKeywordsFrom":
+                    strings.Add(args[0].Value as string ?? string.Empty);
+                    int1 = Named(attribute, "Minimum") is int minimum ? minimum : 1;
+                    break;
+                case "ValidCode":
+                    int1 = args[0].Value is int language ? language : 0;
+                    break;
+                case "ValidateWith":
+                    var validator = args.Length > 0 ? args[0].Value as ITypeSymbol : null;
+                    strings.Add(validator?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? string.Empty);
+                    flag = validator is not null && validator.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.ResponseValidator);
+                    break;
+                case "Judge":
+                    strings.Add(args[0].Value as string ?? string.Empty);
+                    strings.Add(Named(attribute, "Model") as string ?? string.Empty);
+                    number = Named(attribute, "MinimumScore") is double score ? score : double.NaN;
+                    break;
+            }
+
+            rules.Add(new RuleDeclaration(kind, strings.ToEquatableArray(), int1, int2, int3, flag, number, Named(attribute, "Message") as string,
+                LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax())));
+        }
+
+        return rules.ToEquatableArray();
+    }
+
+    private static bool DerivesFromRule(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == KnownNames.ResponseRuleAttribute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static object? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+}
