@@ -166,6 +166,25 @@ public sealed class GeneratedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Image_parameters_become_content_parts_in_template_order()
+    {
+        // A 1x1 PNG: within every provider's limits, so it is sent as it is.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        _host.Simulator.Script.Always().Reply("Lisbon");
+
+        var answer = await _host.Client.WhichCityAsync(PromptImage.FromBytes(png), [PromptImage.FromBytes(png), PromptImage.FromBytes(png)]);
+
+        Assert.Equal("Lisbon", answer);
+        var request = Assert.Single(_host.Simulator.Requests);
+        Assert.Equal(3, request.Images.Count);
+        Assert.All(request.Images, i => Assert.Equal("image/png", i.MediaType));
+        Assert.All(request.Images, i => Assert.Equal(png, i.Data));
+        var user = request.BodyJson!.Value.GetProperty("messages").EnumerateArray().Last().GetProperty("content").EnumerateArray()
+            .Select(p => p.GetProperty("type").GetString() == "text" ? "text:" + p.GetProperty("text").GetString() : "image").ToList();
+        Assert.Equal(["text:Which city is shown in ", "image", "text:? Compare it with ", "image", "image", "text: and answer with one name."], user);
+    }
+
+    [Fact]
     public void Factory_creates_the_client_without_dependency_injection()
     {
         var executor = _host.Services.GetRequiredService<PromptGen.Generated.PromptExecutor>();

@@ -51,4 +51,7 @@ public partial interface ITravelClient
     [RequiredField("stops[0]")]
     [MatchesPattern("^[A-Z]")]
     Task<PromptResult<Itinerary>> PlanCheckedAsync(string city, int days, IReadOnlyList<string> interests, CancellationToken cancellationToken = default);
+
+    [Prompt("Which city is shown in {photo}? Compare it with {others} and answer with one name.")]
+    Task<string> WhichCityAsync(PromptImage photo, IReadOnlyList<PromptImage> others, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace PromptGen.Generators.Diagnostics;
 
 /// <summary>
-/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG03xx validation, PG05xx resilience. Ids are never renumbered;
+/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG03xx validation, PG04xx multimodal, PG05xx resilience. Ids are never renumbered;
 /// every entry has a page at <c>docs/diagnostics/PGxxxx.md</c> and is listed in <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -18,6 +18,7 @@ internal static class DiagnosticDescriptors
     private const string Models = "PromptGen.Models";
     private const string Resilience = "PromptGen.Resilience";
     private const string Validation = "PromptGen.Validation";
+    private const string Multimodal = "PromptGen.Multimodal";
 
     public static readonly DiagnosticDescriptor NotPartialInterface = Create(
         "PG0001",
@@ -155,6 +156,12 @@ internal static class DiagnosticDescriptors
         "'{0}' uses [MatchesSchema], whose rule lives in the PromptGen.Validation.JsonSchema package; add a reference to it",
         Validation);
 
+    public static readonly DiagnosticDescriptor ImagePlacement = Create(
+        "PG0401",
+        "Image placeholder cannot be used there",
+        "The {0} template of '{1}' places image parameter '{{{2}}}' where it cannot go: {3}",
+        Multimodal);
+
     public static readonly DiagnosticDescriptor InvalidRetry = Create(
         "PG0501",
         "Invalid [Retry] settings",
@@ -185,6 +192,7 @@ internal static class DiagnosticDescriptors
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing,
+        ImagePlacement,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
     }.ToDictionary(d => d.Id);
 

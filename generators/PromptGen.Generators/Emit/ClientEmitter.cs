@@ -154,7 +154,7 @@ internal static partial class ClientEmitter
 
             var locals = new Locals(method.Parameters.Select(p => p.Name));
             var system = method.SystemPrompt is { } systemParts ? RenderCall(systemParts, RenderName(method, "SystemPrompt")) : null;
-            var user = RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
+            var user = HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
             var messages = locals.Take("messages");
             using (writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
             {
@@ -194,7 +194,11 @@ internal static partial class ClientEmitter
                 RenderMethod(writer, systemTemplate, RenderName(method, "SystemPrompt"), $"system prompt of <c>{method.Name}</c>");
             }
 
-            RenderMethod(writer, method.UserPrompt, RenderName(method, "Prompt"), $"prompt of <c>{method.Name}</c>");
+            var segments = TextSegments(method);
+            for (var i = 0; i < segments.Count; i++)
+            {
+                RenderMethod(writer, segments[i], SegmentName(method, i), $"prompt of <c>{method.Name}</c>{(segments.Count > 1 ? $" (text part {i + 1})" : string.Empty)}");
+            }
         }
     }
 

@@ -52,7 +52,7 @@ internal static partial class ClientResolver
         }
 
         var parts = new List<RenderPart>();
-        var candidates = method.Parameters.Where(p => p.Kind is not (ValueKind.CancellationToken or ValueKind.Image)).ToList();
+        var candidates = method.Parameters.Where(p => p.Kind is not ValueKind.CancellationToken).ToList();
         foreach (var part in parsed.Parts)
         {
             if (!part.IsPlaceholder)
@@ -71,6 +71,19 @@ internal static partial class ClientResolver
             }
 
             used.Add(parameter.Name);
+            if (parameter.Kind is ValueKind.Image or ValueKind.Images)
+            {
+                // Images become content parts where their placeholder stands; they take no format and no system prompt.
+                var problem = kind != "[Prompt]" ? "a system prompt is text only; place the image in the [Prompt] template or leave it out (unplaced images follow the prompt text)"
+                    : part.Format is not null ? $"an image takes no format; write '{{{part.Text}}}'" : null;
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ImagePlacement, Locate(source, file, part.Offset, part.Length), kind, owner, part.Text, problem));
+                    ok = false;
+                    continue;
+                }
+            }
+
             var formattable = parameter.Kind == ValueKind.Formattable || (parameter.Kind == ValueKind.Collection && parameter.ItemKind == ValueKind.Formattable);
             if (part.Format is not null && !formattable)
             {

@@ -18,6 +18,9 @@ internal enum ValueKind
     /// <summary>A <c>PromptGen.PromptImage</c>: attached to the message, never rendered as text.</summary>
     Image,
 
+    /// <summary>A collection of <c>PromptGen.PromptImage</c>: each attached in order.</summary>
+    Images,
+
     /// <summary>Anything else: rendered with <c>ToString()</c>.</summary>
     Other,
 }

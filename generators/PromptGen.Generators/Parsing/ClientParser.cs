@@ -104,10 +104,6 @@ internal static partial class ClientParser
         {
             unsupported = $"parameter '{byRef.Name}' is passed by reference; prompt parameters are passed by value";
         }
-        else if (method.Parameters.FirstOrDefault(p => TypeClassifier.Kind(p.Type) == ValueKind.Image) is { } image)
-        {
-            unsupported = $"parameter '{image.Name}' is a PromptImage; image parameters are not supported by this generator version yet";
-        }
 
         if (unsupported is not null)
         {

@@ -52,7 +52,13 @@ internal static class TypeClassifier
             return ValueKind.Formattable;
         }
 
-        return type.EnumerableItem() is not null ? ValueKind.Collection : ValueKind.Other;
+        if (type.EnumerableItem() is { } item)
+        {
+            item.IsNullableValueType(out var element);
+            return element.Is(KnownNames.PromptImage) ? ValueKind.Images : ValueKind.Collection;
+        }
+
+        return ValueKind.Other;
     }
 
     public static bool CanBeNull(ITypeSymbol type) => type.IsReferenceType || type.IsNullableValueType(out _) || type.TypeKind == TypeKind.TypeParameter;

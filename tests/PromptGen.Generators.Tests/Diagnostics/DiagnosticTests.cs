@@ -302,6 +302,18 @@ public class DiagnosticTests
         }
     }
 
+    [Theory]
+    [InlineData("""[Prompt("Look at {photo:png}")]""", "an image takes no format")]
+    [InlineData("""[Prompt("Look")] [SystemPrompt("Use {photo}")]""", "a system prompt is text only")]
+    public void PG0401_image_placeholders_only_in_the_prompt_and_without_format(string attributes, string problem)
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface($$"""{{attributes}} Task<string> XAsync(PromptImage photo, CancellationToken cancellationToken);"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PG0401", diagnostic.Id);
+        Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_descriptor_has_a_help_page_and_a_release_entry()
     {
