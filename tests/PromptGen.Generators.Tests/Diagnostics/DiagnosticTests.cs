@@ -67,7 +67,6 @@ public class DiagnosticTests
     [InlineData("""[Prompt("x")] Task<string> XAsync<T>();""", "generic prompt methods")]
     [InlineData("""[Prompt("x {a}")] Task<string> XAsync(ref int a);""", "passed by reference")]
     [InlineData("""string Name { get; }""", "declare methods only")]
-    [InlineData("""[Prompt("x")] Task<string> XAsync(PromptImage image);""", "image parameters are not supported")]
     public void PG0004_unsupported_members(string member, string reason)
     {
         var diagnostic = Single(ModelHarness.Client(ModelHarness.Interface(member)), "PG0004");
