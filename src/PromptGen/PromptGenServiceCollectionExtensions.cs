@@ -38,7 +38,7 @@ public static class PromptGenServiceCollectionExtensions
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PromptRouter>() ?? NullLogger.Instance,
             builder.Transport,
             sp.GetService<IEscalationHandler>()));
-        services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>()));
+        services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>(), sp));
         return builder;
     }
 }

@@ -3,7 +3,7 @@ namespace PromptGen;
 /// <summary>The unit in which <see cref="LengthBetweenAttribute"/> measures a response.</summary>
 public enum LengthUnit
 {
-    /// <summary>Characters (UTF-16 code units after trimming).</summary>
+    /// <summary>User-perceived characters (grapheme clusters) after trimming: an emoji or an accented letter counts once.</summary>
     Characters,
 
     /// <summary>Whitespace-separated words.</summary>

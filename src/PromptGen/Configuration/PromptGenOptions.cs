@@ -31,6 +31,9 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets staged escalation. See <see cref="EscalationOptions"/>.</summary>
     public EscalationOptions Escalation { get; set; } = new();
 
+    /// <summary>Gets or sets validation settings: the re-ask budget and the default judge model. See <see cref="ValidationOptions"/>.</summary>
+    public ValidationOptions Validation { get; set; } = new();
+
     /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PromptGen.Validation;
 
 namespace PromptGen.Generated;
 
@@ -45,6 +46,15 @@ public sealed class PromptDescriptor
     /// all required, no open values), so strict mode is requested from providers that support it.
     /// </summary>
     public bool StrictSchema { get; init; }
+
+    /// <summary>
+    /// Gets the validation rules of the method (from its rule attributes), in declaration order; they run in stage
+    /// order structural → content → judge. Typed results are also checked against <see cref="JsonSchema"/>'s type.
+    /// </summary>
+    public IReadOnlyList<ResponseRule> Rules { get; init; } = [];
+
+    /// <summary>Gets the method's re-ask budget (<see cref="ReaskAttribute"/>), or <see langword="null"/> for <see cref="ValidationOptions.MaxReasks"/>.</summary>
+    public int? ReaskBudget { get; init; }
 
     /// <summary>Gets the schema name sent to providers that want one.</summary>
     public string? SchemaName { get; init; }

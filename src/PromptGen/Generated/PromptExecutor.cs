@@ -1,61 +1,64 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using PromptGen.Validation;
 
 namespace PromptGen.Generated;
 
 /// <summary>
-/// The runtime surface generated callers target: runs a rendered prompt through the <see cref="PromptRouter"/> and
-/// turns the answer into the method's return type, AOT-safely (through <see cref="JsonTypeInfo{T}"/>, no reflection).
+/// The runtime surface generated callers target: runs a rendered prompt through the <see cref="PromptRouter"/>, turns
+/// the answer into the method's return type AOT-safely (through <see cref="JsonTypeInfo{T}"/>, no reflection), validates
+/// it against the descriptor's rules and re-asks the model with the exact errors until it is valid or the re-ask budget
+/// (separate from transport retries) is spent.
 /// </summary>
-public sealed class PromptExecutor(PromptRouter router)
+public sealed partial class PromptExecutor
 {
-    /// <summary>Runs a prompt whose result is text.</summary>
+    private readonly PromptRouter _router;
+    private readonly IServiceProvider? _services;
+
+    /// <summary>Initializes an executor without services (custom validators and registered syntax checkers are unavailable).</summary>
+    /// <param name="router">The router.</param>
+    public PromptExecutor(PromptRouter router)
+        : this(router, null)
+    {
+    }
+
+    /// <summary>Initializes an executor.</summary>
+    /// <param name="router">The router.</param>
+    /// <param name="services">The application's services, for custom validators (<see cref="CustomRule"/>) and syntax checkers.</param>
+    public PromptExecutor(PromptRouter router, IServiceProvider? services)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        _router = router;
+        _services = services;
+    }
+
+    /// <summary>Runs a prompt whose result is text, validated by the descriptor's rules.</summary>
     /// <param name="descriptor">The method's descriptor.</param>
     /// <param name="messages">The rendered messages.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The text with its trace.</returns>
-    public async Task<PromptResult<string>> GetTextAsync(PromptDescriptor descriptor, IList<ChatMessage> messages, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(descriptor);
-        var result = await router.GetResponseAsync(messages, CallOptions(descriptor), cancellationToken).ConfigureAwait(false);
-        return new PromptResult<string>(result.Value.Text, result.ModelId, result.Trace) { RawText = result.RawText, Usage = result.Usage };
-    }
+    /// <returns>The text with its trace (every attempt, re-ask and judge call).</returns>
+    /// <exception cref="ResponseValidationException">No answer passed within the re-ask budget; every attempt is attached.</exception>
+    /// <exception cref="JudgeFailedException">A judge rule could not reach a verdict (an error, not a failure).</exception>
+    public Task<PromptResult<string>> GetTextAsync(PromptDescriptor descriptor, IList<ChatMessage> messages, CancellationToken cancellationToken) =>
+        RunAsync<string>(descriptor, messages, static context => (context.Text, []), cancellationToken);
 
-    /// <summary>Runs a prompt whose result is JSON deserialized into <typeparamref name="T"/>.</summary>
+    /// <summary>Runs a prompt whose result is JSON deserialized into <typeparamref name="T"/>, validated and re-asked like text.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="descriptor">The method's descriptor (with the schema of <typeparamref name="T"/>).</param>
     /// <param name="messages">The rendered messages.</param>
     /// <param name="typeInfo">The generated serialization metadata of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The value with its trace.</returns>
-    /// <exception cref="ResponseValidationException">The answer is not JSON of the expected shape; the raw text is kept.</exception>
-    public async Task<PromptResult<T>> GetJsonAsync<T>(PromptDescriptor descriptor, IList<ChatMessage> messages, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <exception cref="ResponseValidationException">No answer was JSON of the expected shape within the re-ask budget; every raw answer is kept.</exception>
+    /// <exception cref="JudgeFailedException">A judge rule could not reach a verdict.</exception>
+    public Task<PromptResult<T>> GetJsonAsync<T>(PromptDescriptor descriptor, IList<ChatMessage> messages, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        var result = await router.GetResponseAsync(messages, CallOptions(descriptor), cancellationToken).ConfigureAwait(false);
-        var text = result.Value.Text;
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(JsonAnswer.Extract(text), typeInfo);
-        }
-        catch (JsonException exception)
-        {
-            throw Invalid(descriptor, result, text, $"The answer is not valid JSON for {typeof(T).Name}: {exception.Message}", exception);
-        }
-
-        if (value is null)
-        {
-            throw Invalid(descriptor, result, text, $"The answer is JSON null; {typeof(T).Name} expected.", null);
-        }
-
-        return new PromptResult<T>(value, result.ModelId, result.Trace) { RawText = text, Usage = result.Usage };
+        return RunAsync(descriptor, messages, context => ParseJson(context, typeInfo), cancellationToken);
     }
 
-    /// <summary>Streams a prompt's text as it arrives.</summary>
+    /// <summary>Streams a prompt's text as it arrives (not validated: rules need the whole answer).</summary>
     /// <param name="descriptor">The method's descriptor.</param>
     /// <param name="messages">The rendered messages.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -63,7 +66,7 @@ public sealed class PromptExecutor(PromptRouter router)
     public async IAsyncEnumerable<string> StreamTextAsync(PromptDescriptor descriptor, IList<ChatMessage> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        await foreach (var update in router.GetStreamingResponseAsync(messages, CallOptions(descriptor), cancellationToken).ConfigureAwait(false))
+        await foreach (var update in _router.GetStreamingResponseAsync(messages, CallOptions(descriptor, null), cancellationToken).ConfigureAwait(false))
         {
             if (update.Text is { Length: > 0 } text)
             {
@@ -72,7 +75,26 @@ public sealed class PromptExecutor(PromptRouter router)
         }
     }
 
-    private static PromptCallOptions CallOptions(PromptDescriptor descriptor)
+    /// <summary>Reads a typed result: extraction, then every required/null/kind error at once, then deserialization.</summary>
+    private static (T? Value, IReadOnlyList<string> Errors) ParseJson<T>(ValidationContext context, JsonTypeInfo<T> typeInfo)
+    {
+        var json = context.Json;
+        if (!json.Success)
+        {
+            return (default, [json.Error!]);
+        }
+
+        var errors = TypedJson.Check(json.Value, typeInfo);
+        if (errors.Count > 0)
+        {
+            return (default, errors);
+        }
+
+        var (value, error) = TypedJson.Deserialize(json.Value, typeInfo);
+        return error is null ? (value, []) : (default, [error]);
+    }
+
+    private static PromptCallOptions CallOptions(PromptDescriptor descriptor, string? model)
     {
         var chat = new ChatOptions { Temperature = descriptor.Temperature, MaxOutputTokens = descriptor.MaxOutputTokens };
         if (descriptor.Schema is { } schema)
@@ -85,20 +107,6 @@ public sealed class PromptExecutor(PromptRouter router)
             }
         }
 
-        return new PromptCallOptions { Model = descriptor.Model, Fallbacks = descriptor.Fallbacks, ChatOptions = chat };
-    }
-
-    private static ResponseValidationException Invalid(PromptDescriptor descriptor, PromptResult<ChatResponse> result, string text, string problem, Exception? inner)
-    {
-        var error = new ResponseValidationException(
-            $"{descriptor}: model '{result.ModelId}' answered, but {char.ToLowerInvariant(problem[0])}{problem[1..]} The raw answer is in RawText.",
-            text,
-            [problem],
-            inner)
-        {
-            ModelId = result.ModelId,
-        };
-        error.WithTrace(result.Trace);
-        return error;
+        return new PromptCallOptions { Model = model ?? descriptor.Model, Fallbacks = model is null ? descriptor.Fallbacks : null, ChatOptions = chat };
     }
 }

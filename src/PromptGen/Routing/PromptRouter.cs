@@ -55,6 +55,9 @@ public sealed partial class PromptRouter : IDisposable
     /// <summary>Gets the options the router was built from.</summary>
     public PromptGenOptions Options => _options;
 
+    /// <summary>Gets the escalation handler registered in dependency injection, if any.</summary>
+    internal IEscalationHandler? EscalationHandler => _escalationHandler;
+
     /// <summary>Gets the names of the built-in providers and of the configured provider entries.</summary>
     public IReadOnlyList<string> ProviderNames =>
         [.. ProviderDefaults.BuiltIn.Keys.Concat(_options.Providers.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];

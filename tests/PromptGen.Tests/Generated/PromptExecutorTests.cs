@@ -50,8 +50,11 @@ public class PromptExecutorTests
 
         Assert.Equal("Paris, France", error.RawText);
         Assert.Contains("ITravel.CityAsync", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not valid JSON for City", error.Message, StringComparison.Ordinal);
-        Assert.Single(error.Trace.Attempts);
+        Assert.Contains("contains no JSON object", error.Message, StringComparison.Ordinal);
+
+        // The first answer and the two default re-asks.
+        Assert.Equal(3, error.Trace.Attempts.Count);
+        Assert.Equal(3, error.Attempts.Count);
     }
 
     [Fact]

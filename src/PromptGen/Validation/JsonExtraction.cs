@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace PromptGen.Validation;
+
+/// <summary>The JSON found in an answer, with the raw text kept; or why none was found.</summary>
+public sealed class JsonExtraction
+{
+    private string? _json;
+
+    private JsonExtraction(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, string? error)
+    {
+        RawText = rawText;
+        Value = value;
+        Method = method;
+        Envelope = envelope;
+        Error = error;
+    }
+
+    /// <summary>Gets the answer as received.</summary>
+    public string RawText { get; }
+
+    /// <summary>Gets a value indicating whether JSON was found.</summary>
+    public bool Success => Method != JsonExtractionMethod.None;
+
+    /// <summary>Gets the JSON value (after unwrapping an envelope); <c>default</c> when <see cref="Success"/> is <see langword="false"/>.</summary>
+    public JsonElement Value { get; }
+
+    /// <summary>Gets where the JSON was found.</summary>
+    public JsonExtractionMethod Method { get; }
+
+    /// <summary>Gets the name of the envelope property that was unwrapped (for example <c>result</c>), if any.</summary>
+    public string? Envelope { get; }
+
+    /// <summary>Gets why no JSON was found, phrased for the model; <see langword="null"/> on success.</summary>
+    public string? Error { get; }
+
+    /// <summary>Gets the extracted JSON as strict, compact JSON text (comments and trailing commas the model wrote are gone), or <see langword="null"/> when none was found.</summary>
+    public string? Json => Success ? _json ??= Normalize(Value) : null;
+
+    internal static JsonExtraction Found(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope = null) =>
+        new(rawText, value, method, envelope, null);
+
+    internal static JsonExtraction Failed(string rawText, string error) => new(rawText, default, JsonExtractionMethod.None, null, error);
+
+    private static string Normalize(JsonElement value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Success ? $"{Method}{(Envelope is null ? string.Empty : $" (unwrapped '{Envelope}')")}: {Json}" : $"no JSON: {Error}";
+}
