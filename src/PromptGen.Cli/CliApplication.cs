@@ -42,11 +42,12 @@ internal static class CliApplication
 
     private static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, or run the LLM simulator.")
+        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, run prompt test suites, or run the LLM simulator.")
         {
             AskCommand.Create(host),
             ModelsCommand.Create(host),
             SimulateCommand.Create(host),
+            TestRunner.TestCommand.Create(host),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
