@@ -22,6 +22,11 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
 
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
+        if (testCase.GivenAnswer is { } given)
+        {
+            return await ValidateGivenAsync(testCase, result, given, startedAt, started, cancellationToken).ConfigureAwait(false);
+        }
+
         SemaphoreSlim? cap = null;
         try
         {
@@ -56,7 +61,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
                 Reason = settings.Redact(string.Join(" ", failure.Errors)),
                 AnsweredBy = failure.ModelId,
                 Response = settings.Redact(failure.RawText),
-                FailedRules = await FailedRulesAsync(testCase, failure, cancellationToken).ConfigureAwait(false),
+                FailedRules = await FailedRulesAsync(testCase, failure.RawText, failure.Errors, cancellationToken).ConfigureAwait(false),
             };
         }
         catch (PromptGenException error)
@@ -80,6 +85,30 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         finally
         {
             cap?.Release();
+        }
+    }
+
+    /// <summary>Checks a given answer (no model call); judges still call their model, so their errors are ERRORs.</summary>
+    private async Task<CaseResult> ValidateGivenAsync(TestCase testCase, CaseResult result, string answer, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
+    {
+        var context = new ValidationContext(answer) { Router = router, Subject = $"case '{testCase.Id}'" };
+        result = result with { Response = settings.Redact(answer), AnsweredBy = "(given)" };
+        try
+        {
+            var check = await ResponseValidation.ValidateAsync(testCase.Rules, context, cancellationToken).ConfigureAwait(false);
+            result = Measured(result, new PromptTrace(context.JudgeAttempts), startedAt, started);
+            return check.IsValid
+                ? result with { Outcome = Outcomes.Pass }
+                : result with
+                {
+                    Outcome = Outcomes.Fail,
+                    Reason = settings.Redact(check.ToString()),
+                    FailedRules = await FailedRulesAsync(testCase, answer, check.Errors, cancellationToken).ConfigureAwait(false),
+                };
+        }
+        catch (PromptGenException error)
+        {
+            return Measured(result, new PromptTrace(context.JudgeAttempts), startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redact($"{error.Kind}: {error.Message}") };
         }
     }
 
@@ -131,10 +160,10 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
     }
 
     /// <summary>Which rules the final answer broke: each non-judge rule is checked again on it, so every failure names its rule.</summary>
-    private async Task<IReadOnlyList<RuleFailure>> FailedRulesAsync(TestCase testCase, ResponseValidationException failure, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RuleFailure>> FailedRulesAsync(TestCase testCase, string answer, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var failures = new List<RuleFailure>();
-        var context = new ValidationContext(failure.RawText);
+        var context = new ValidationContext(answer);
         for (var i = 0; i < testCase.Rules.Count; i++)
         {
             if (testCase.Rules[i].Stage == ValidationStage.Judge)
@@ -151,7 +180,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             // Only a judge (or a typed check) can have failed it: keep the runtime's own messages.
             var judge = testCase.Rules.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Stage == ValidationStage.Judge);
             var name = judge.r is null ? "validation" : testCase.RuleNames[judge.i];
-            failures.AddRange(failure.Errors.Select(e => new RuleFailure(name, settings.Redact(e))));
+            failures.AddRange(errors.Select(e => new RuleFailure(name, settings.Redact(e))));
         }
 
         return failures;

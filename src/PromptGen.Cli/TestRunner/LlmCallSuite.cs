@@ -8,7 +8,8 @@ namespace PromptGen.Cli.TestRunner;
 /// llm_call's <c>test_prompts.json</c>: <c>{ test_case_id, description, llm_config }</c> objects; string elements are
 /// comments; <c>_</c>-prefixed fields are metadata. Rules go through <see cref="LlmCallRuleParser"/>, so an unknown rule
 /// type fails the load instead of passing. As in llm_call, a case with no <c>validation</c> gets
-/// <c>response_not_empty</c> unless <c>default_validate</c> is false.
+/// <c>response_not_empty</c> unless <c>default_validate</c> is false. Messages ending with an assistant message (llm_call's
+/// <c>meta-task/*</c> cases) validate that text as given, without a model call.
 /// </summary>
 internal static class LlmCallSuite
 {
@@ -82,9 +83,10 @@ internal static class LlmCallSuite
             messages.Add(new CaseMessage(ChatRole.User, question, []));
         }
 
-        if (!messages.Any(m => m.Role == ChatRole.User))
+        // llm_call's meta-task cases end with an assistant message: the text to validate, with no model call.
+        if (messages.Count == 0 || (messages[^1].Role != ChatRole.User && messages[^1].Role != ChatRole.Assistant))
         {
-            throw reader.Error("llm_config needs \"question\" or \"messages\" with a user message");
+            throw reader.Error("llm_config needs \"question\" or \"messages\" ending with a user message (or an assistant message to validate as given)");
         }
 
         IReadOnlyList<ResponseRule> rules = [];

@@ -11,16 +11,9 @@ internal static class YamlSuite
 {
     public static SuiteDocument Read(string file, string fullPath, string text)
     {
+        CheckSyntax(file, text);
         var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException exception)
-        {
-            var message = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
-            throw SuiteErrors.At(file, (int)exception.Start.Line, (int)exception.Start.Column, "invalid YAML: " + message);
-        }
+        stream.Load(new StringReader(text));
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -38,6 +31,30 @@ internal static class YamlSuite
 
         var json = ToJson(file, root)!.ToJsonString();
         return new SuiteDocument(file, fullPath, SuiteFormat.PromptGen, JsonDocument.Parse(json), positions);
+    }
+
+    /// <summary>Reads every parser event first, so a syntax error is reported with its line and column.</summary>
+    private static void CheckSyntax(string file, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (YamlException exception)
+        {
+            var message = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
+            throw SuiteErrors.At(file, (int)exception.Start.Line, (int)exception.Start.Column, "invalid YAML: " + message);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way at the end of an unclosed flow collection.
+            throw SuiteErrors.At(file, (int)last.Line, (int)last.Column, "invalid YAML: the input ends inside a [ … ] or { … } that is never closed; expected ']' or '}'");
+        }
     }
 
     private static JsonNode? ToJson(string file, YamlNode node) => node switch
