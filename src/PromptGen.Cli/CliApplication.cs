@@ -15,8 +15,20 @@ internal static class CliApplication
     public const int Cancelled = 130;
 
     /// <summary>Runs the tool against the real process environment and working directory.</summary>
-    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        RunAsync(args, stdin, stdout, stderr, CliHost.ReadProcessEnvironment(), Directory.GetCurrentDirectory(), cancellationToken);
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var host = new CliHost
+        {
+            In = stdin,
+            Out = stdout,
+            Error = stderr,
+            EnvironmentVariables = CliHost.ReadProcessEnvironment(),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            Interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+        };
+        return RunAsync(args, host, cancellationToken);
+    }
 
     /// <summary>Runs the tool with the given environment variables and working directory (tests use this overload).</summary>
     public static Task<int> RunAsync(

@@ -65,16 +65,15 @@ internal static class TestRun
         using var writer = new ResultsWriter(directory);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
-        var done = 0;
         var runner = new SuiteRunner(caseRunner.RunAsync, options.Parallel, options.FailFast);
-        var (results, interrupted) = await runner.RunAsync(
+        var (results, interrupted) = await LiveProgress.RunAsync(host, cases.Count, progress => runner.RunAsync(
             cases,
             result =>
             {
                 writer.Append(result);
-                host.Error.WriteLine(ConsoleSummary.Progress(result, ++done, cases.Count));
+                progress(result);
             },
-            cancellationToken);
+            cancellationToken));
         var summary = RunStatistics.Summarise(results, time.GetElapsedTime(started).TotalMilliseconds, interrupted);
         var run = new RunResults(string.Join(", ", options.Suites), startedAt, summary, results);
         var written = new List<string> { Path.Combine(directory, ResultsWriter.LinesFile) };

@@ -31,6 +31,17 @@ internal static class ConsoleSummary
             }
         }
 
+        var problems = run.Cases.Where(c => c.Outcome is Outcomes.Fail or Outcomes.Error).ToList();
+        if (problems.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var c in problems)
+            {
+                output.WriteLine($"  {c.Outcome,-5} {c.Key} ({c.File}:{c.Line}): {ReportText.Clip((c.Reason ?? string.Empty).ReplaceLineEndings(" "), 200)}");
+            }
+        }
+
+        output.WriteLine();
         foreach (var file in written)
         {
             output.WriteLine($"  wrote {file}");
