@@ -44,7 +44,7 @@ public partial class ValidationBenchmarks
         }
 
         var typed = ExtractAndDeserialize();
-        if (typed.Lines.Count != 12 || !SchemaRule().IsValid || !AllRules().IsValid)
+        if (typed.Lines.Count != 18 || !SchemaRule().IsValid || !AllRules().IsValid)
         {
             throw new InvalidOperationException("Setup: the answer does not validate.");
         }
@@ -85,7 +85,7 @@ public partial class ValidationBenchmarks
 
     private static string BuildAnswer()
     {
-        var lines = string.Join(",\n    ", Enumerable.Range(1, 12).Select(i => $$"""{"sku":"SKU-{{i:000}}","description":"Item number {{i}} with a description","quantity":{{i}},"price":{{i * 3.5m}}}"""));
+        var lines = string.Join(",\n    ", Enumerable.Range(1, 18).Select(i => $$"""{"sku":"SKU-{{i:000}}","description":"Item number {{i}} with a description","quantity":{{i}},"price":{{i * 3.5m}}}"""));
         return $$"""
             Sure! Here is the invoice you asked for. I double-checked the totals against the order.
 
