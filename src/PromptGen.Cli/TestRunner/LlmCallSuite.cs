@@ -100,17 +100,11 @@ internal static class LlmCallSuite
             (rules, names) = ([new NotEmptyRule()], ["response_not_empty (llm_call default)"]);
         }
 
-        return new TestCase
+        return document.NewCase(index, order, id, messages) with
         {
-            Id = id,
-            Index = order,
-            File = document.File,
-            SuiteDirectory = Path.GetDirectoryName(document.FullPath) ?? ".",
-            Line = document.CasePositions.Count > index ? document.CasePositions[index].Line : 1,
             Description = reader.String(element, "description"),
             Tags = reader.Strings(element, "tags"),
             Model = reader.String(config, "model"),
-            Messages = messages,
             Rules = rules,
             RuleNames = names,
             MaxTokens = reader.Int(config, "max_tokens"),

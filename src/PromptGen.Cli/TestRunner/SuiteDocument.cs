@@ -35,6 +35,17 @@ internal sealed class SuiteDocument(string file, string fullPath, SuiteFormat fo
         return SuiteErrors.At(File, line, column, message);
     }
 
+    /// <summary>Starts a case read from element <paramref name="index"/> of the case array; parsers add the rest.</summary>
+    public TestCase NewCase(int index, int order, string id, IReadOnlyList<CaseMessage> messages) => new()
+    {
+        Id = id,
+        Index = order,
+        File = File,
+        SuiteDirectory = Path.GetDirectoryName(FullPath) ?? ".",
+        Line = index < CasePositions.Count ? CasePositions[index].Line : 1,
+        Messages = messages,
+    };
+
     public void Dispose() => document.Dispose();
 }
 

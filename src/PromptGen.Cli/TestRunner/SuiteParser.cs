@@ -101,17 +101,11 @@ internal static class SuiteParser
         }
 
         var (rules, names) = element.TryGetProperty("rules", out var r) ? reader.Rules(r) : (defaultRules, defaultNames);
-        return new TestCase
+        return document.NewCase(index, order, id, messages) with
         {
-            Id = id,
-            Index = order,
-            File = document.File,
-            SuiteDirectory = Path.GetDirectoryName(document.FullPath) ?? ".",
-            Line = document.CasePositions.Count > index ? document.CasePositions[index].Line : 1,
             Description = reader.String(element, "description"),
             Tags = [.. reader.Strings(element, "tags"), .. hasDefaults ? reader.Strings(defaults, "tags") : []],
             Model = reader.String(element, "model") ?? (hasDefaults ? reader.String(defaults, "model") : null),
-            Messages = messages,
             Rules = rules,
             RuleNames = names,
             Reasks = reader.Int(element, "reasks") ?? (hasDefaults ? reader.Int(defaults, "reasks") : null),

@@ -64,6 +64,13 @@ public sealed class TestCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("<svg id=\"latency-chart\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg id=\"model-chart\"", html, StringComparison.Ordinal);
         Assert.Contains("Failures and errors (2)", html, StringComparison.Ordinal);
+        var failures = html[html.IndexOf("id=\"failures\"", StringComparison.Ordinal)..];
+        Assert.Contains("[user] What is the capital of Japan?", failures, StringComparison.Ordinal);
+        Assert.Contains("<pre>Tokyo.</pre>", failures, StringComparison.Ordinal);
+        Assert.Contains("must contain &quot;Kyoto&quot;", failures, StringComparison.Ordinal);
+        Assert.Contains("<h4>Attempts</h4>", failures, StringComparison.Ordinal);
+        Assert.Contains("<td>Primary</td><td>openai/gpt-4o-mini</td><td>Invalid</td>", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
