@@ -176,9 +176,17 @@ internal static class TestRun
         }
 
         var list = repeated.Select((c, i) => c with { Index = i }).ToList();
-        if (list.Count == 0 && all.Count > 0)
+        if (list.Count == 0 && options.RerunFailed is null)
         {
-            host.Note("no case matches the selection (--filter, --rerun-failed, --shard).");
+            // A gate that ran nothing must not pass: a mistyped --filter would otherwise turn CI green.
+            throw new CliUsageException(all.Count == 0
+                ? "The suite has no cases."
+                : $"No case matches the selection (--filter {string.Join(' ', options.Filters)}, --shard); {all.Count} case(s) in the suite.");
+        }
+
+        if (list.Count == 0)
+        {
+            host.Note("--rerun-failed: no case failed or errored in the previous results; nothing to run.");
         }
 
         return list;

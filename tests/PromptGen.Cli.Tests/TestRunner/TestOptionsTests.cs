@@ -90,6 +90,7 @@ public sealed class TestOptionsTests : IAsyncLifetime, IDisposable
     [InlineData("--threshold", "1.5", "--threshold must be a pass rate between 0 and 1")]
     [InlineData("--report", "json,pdf", "unknown report 'pdf'")]
     [InlineData("--route", "nothing", "--route takes name=value")]
+    [InlineData("--filter", "gamma_*", "No case matches the selection")]
     public async Task Bad_options_are_usage_errors(string option, string value, string message)
     {
         var result = await RunAsync(option, value);
