@@ -15,8 +15,20 @@ internal static class CliApplication
     public const int Cancelled = 130;
 
     /// <summary>Runs the tool against the real process environment and working directory.</summary>
-    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        RunAsync(args, stdin, stdout, stderr, CliHost.ReadProcessEnvironment(), Directory.GetCurrentDirectory(), cancellationToken);
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var host = new CliHost
+        {
+            In = stdin,
+            Out = stdout,
+            Error = stderr,
+            EnvironmentVariables = CliHost.ReadProcessEnvironment(),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            Interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+        };
+        return RunAsync(args, host, cancellationToken);
+    }
 
     /// <summary>Runs the tool with the given environment variables and working directory (tests use this overload).</summary>
     public static Task<int> RunAsync(
@@ -42,11 +54,12 @@ internal static class CliApplication
 
     private static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, or run the LLM simulator.")
+        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, run prompt test suites, or run the LLM simulator.")
         {
             AskCommand.Create(host),
             ModelsCommand.Create(host),
             SimulateCommand.Create(host),
+            TestRunner.TestCommand.Create(host),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

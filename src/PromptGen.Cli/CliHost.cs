@@ -20,6 +20,9 @@ internal sealed class CliHost
     /// <summary>Gets the directory relative paths and <c>promptgen.json</c> are looked up in.</summary>
     public required string WorkingDirectory { get; init; }
 
+    /// <summary>Gets a value indicating whether standard output and error are a terminal (live progress instead of plain lines).</summary>
+    public bool Interactive { get; init; }
+
     /// <summary>Returns the value of an environment variable, or <see langword="null"/> when it is unset or empty.</summary>
     public string? GetEnvironmentVariable(string name) =>
         EnvironmentVariables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

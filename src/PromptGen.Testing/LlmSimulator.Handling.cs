@@ -12,6 +12,15 @@ public sealed partial class LlmSimulator
     {
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var token = aborted.Token;
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) == peak)
+            {
+                break;
+            }
+        }
+
         try
         {
             var protocol = RequestParser.ProtocolOf(context.Request);
@@ -55,6 +64,10 @@ public sealed partial class LlmSimulator
         {
             // The client gave up, or the simulator is stopping: drop the connection so nothing looks like an answer.
             context.Abort();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 

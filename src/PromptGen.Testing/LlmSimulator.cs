@@ -30,6 +30,8 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string ContentType, byte[] Content)> _files = new(StringComparer.Ordinal);
     private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Done)> _waiters = [];
     private int _disposed;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private WebApplication? _app;
 
@@ -53,6 +55,12 @@ public sealed partial class LlmSimulator : IAsyncDisposable
 
     /// <summary>Gets the rules. They can change while the simulator runs.</summary>
     public SimulatorScript Script { get; }
+
+    /// <summary>Gets the number of requests being handled right now (received, not yet answered).</summary>
+    public int ConcurrentRequests => Volatile.Read(ref _inFlight);
+
+    /// <summary>Gets the most requests that were ever handled at once, for tests that bound a client's concurrency.</summary>
+    public int PeakConcurrentRequests => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Gets a snapshot of the requests received, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests

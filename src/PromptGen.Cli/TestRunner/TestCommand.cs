@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace PromptGen.Cli.TestRunner;
+
+/// <summary><c>promptgen test</c>: the options; the run itself is in <see cref="TestRun"/>.</summary>
+internal static class TestCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var suites = new Argument<string[]>("suite") { Description = "Suite files: PromptGen JSON/YAML (docs/schemas/promptgen-suite.schema.json) or llm_call test_prompts.json.", Arity = ArgumentArity.OneOrMore };
+        var config = CommonOptions.Config();
+        var filter = new Option<string[]>("--filter", "-f") { Description = "Run only matching cases: an id glob (capital_*) or tag:<name>. Repeatable; a case runs if any filter matches.", AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string>("--model", "-m") { Description = "Run every case on this model id or alias, whatever the suite says." };
+        var route = new Option<string[]>("--route") { Description = "Map a suite model to another: from=to (from may be provider/* or 'default'). Repeatable." };
+        var repeat = new Option<int>("--repeat") { Description = "Run every case N times (flakiness).", DefaultValueFactory = _ => 1 };
+        var rerun = new Option<string>("--rerun-failed") { Description = "Run only the cases that FAILED or ERRORED in this results.json or results.jsonl." };
+        var shard = new Option<string>("--shard") { Description = "Run shard i of n (1-based, i/n): cases are dealt round-robin in suite order." };
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop starting cases after the first FAIL or ERROR." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Parse and check the suites (rules, fields) and list the cases; send nothing." };
+        var debug = new Option<bool>("--debug") { Description = "Record PromptGen's debug timeline (requests, raw answers, retry decisions) in results." };
+        var output = new Option<string>("--out", "-o") { Description = "Directory for results and reports.", DefaultValueFactory = _ => "promptgen-results" };
+        var report = new Option<string>("--report") { Description = "Reports to write besides results.jsonl: any of json,junit,md,html.", DefaultValueFactory = _ => "json,junit,md,html" };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Cases in flight at once (never more).", DefaultValueFactory = _ => 4 };
+        var providerLimit = new Option<string[]>("--provider-limit") { Description = "At most n cases in flight on one provider: provider=n (for example max=2). Repeatable." };
+        var threshold = new Option<double?>("--threshold") { Description = "Pass when the pass rate (passed ÷ cases run) is at least this (0..1) even if some cases failed. Errors still exit 2." };
+        var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator even when a real provider is configured." };
+        var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
+        var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
+        {
+            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, debug, output, report, parallel, providerLimit, threshold, simulator, simulatorRules,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var options = new TestOptions
+            {
+                Suites = parsed.GetValue(suites) ?? [],
+                ConfigFile = parsed.GetValue(config),
+                Filters = parsed.GetValue(filter) ?? [],
+                Model = parsed.GetValue(model),
+                Routes = [.. (parsed.GetValue(route) ?? []).Select(r => Pair(r, "--route", "openai/gpt-4o=anthropic/claude-haiku-4-5"))],
+                Repeat = Positive(parsed.GetValue(repeat), "--repeat"),
+                RerunFailed = parsed.GetValue(rerun),
+                Shard = Shard(parsed.GetValue(shard)),
+                FailFast = parsed.GetValue(failFast),
+                DryRun = parsed.GetValue(dryRun),
+                Debug = parsed.GetValue(debug),
+                OutputDirectory = parsed.GetValue(output)!,
+                Reports = Reports(parsed.GetValue(report)!),
+                Parallel = Positive(parsed.GetValue(parallel), "--parallel"),
+                ProviderLimits = [.. (parsed.GetValue(providerLimit) ?? []).Select(p => Pair(p, "--provider-limit", "max=2")).Select(p => (p.From, Positive(int.TryParse(p.To, CultureInfo.InvariantCulture, out var n) ? n : 0, "--provider-limit")))],
+                Threshold = parsed.GetValue(threshold) is { } t && (t < 0 || t > 1) ? throw new CliUsageException($"--threshold must be a pass rate between 0 and 1, not {t}.") : parsed.GetValue(threshold),
+                UseSimulator = parsed.GetValue(simulator) || parsed.GetValue(simulatorRules) is not null,
+                SimulatorRules = parsed.GetValue(simulatorRules),
+            };
+            return TestRun.RunAsync(host, options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static int Positive(int value, string option) => value >= 1 ? value : throw new CliUsageException($"{option} must be at least 1.");
+
+    private static (string From, string To) Pair(string text, string option, string example)
+    {
+        var at = text.IndexOf('=', StringComparison.Ordinal);
+        return at > 0 && at < text.Length - 1 ? (text[..at].Trim(), text[(at + 1)..].Trim()) : throw new CliUsageException($"{option} takes name=value, for example {option} {example}; got '{text}'.");
+    }
+
+    private static (int Index, int Count)? Shard(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split('/');
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var i) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) && n >= 1 && i >= 1 && i <= n
+            ? (i, n)
+            : throw new CliUsageException($"--shard takes i/n with 1 ≤ i ≤ n, for example --shard 2/4; got '{text}'.");
+    }
+
+    private static HashSet<string> Reports(string text)
+    {
+        var known = new[] { "json", "junit", "md", "html" };
+        var chosen = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = chosen.Except(known, StringComparer.OrdinalIgnoreCase).ToList();
+        return unknown.Count == 0 ? chosen : throw new CliUsageException($"--report: unknown report '{string.Join(", ", unknown)}'; choose from {string.Join(",", known)}.");
+    }
+}
+
+/// <summary>The parsed options of <c>promptgen test</c>.</summary>
+internal sealed record TestOptions
+{
+    public required IReadOnlyList<string> Suites { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    public IReadOnlyList<string> Filters { get; init; } = [];
+
+    public string? Model { get; init; }
+
+    public IReadOnlyList<(string From, string To)> Routes { get; init; } = [];
+
+    public int Repeat { get; init; } = 1;
+
+    public string? RerunFailed { get; init; }
+
+    public (int Index, int Count)? Shard { get; init; }
+
+    public bool FailFast { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Debug { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public required IReadOnlySet<string> Reports { get; init; }
+
+    public int Parallel { get; init; } = 4;
+
+    public IReadOnlyList<(string Provider, int Limit)> ProviderLimits { get; init; } = [];
+
+    public double? Threshold { get; init; }
+
+    public bool UseSimulator { get; init; }
+
+    public string? SimulatorRules { get; init; }
+}
