@@ -37,18 +37,10 @@ internal static class JsonSchemaWriter
                 builder.Append("]}");
                 return;
             case JsonKind.Array:
-                builder.Append("{\"type\":");
-                Type(builder, "array", node.Nullable);
-                builder.Append(",\"items\":");
-                Write(builder, node.Items ?? JsonSchemaNode.Simple(JsonKind.Any, false), policy, stringEnums);
-                builder.Append('}');
+                Container(builder, node, "array", "items", policy, stringEnums);
                 return;
             case JsonKind.Dictionary:
-                builder.Append("{\"type\":");
-                Type(builder, "object", node.Nullable);
-                builder.Append(",\"additionalProperties\":");
-                Write(builder, node.Items ?? JsonSchemaNode.Simple(JsonKind.Any, false), policy, stringEnums);
-                builder.Append('}');
+                Container(builder, node, "object", "additionalProperties", policy, stringEnums);
                 return;
             case JsonKind.Object:
                 builder.Append("{\"type\":");
@@ -98,5 +90,15 @@ internal static class JsonSchemaWriter
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>An array (<c>items</c>) or a dictionary (<c>additionalProperties</c>): a type plus the schema of its values.</summary>
+    private static void Container(StringBuilder builder, JsonSchemaNode node, string type, string itemsKey, string? policy, bool stringEnums)
+    {
+        builder.Append("{\"type\":");
+        Type(builder, type, node.Nullable);
+        builder.Append(",\"").Append(itemsKey).Append("\":");
+        Write(builder, node.Items ?? JsonSchemaNode.Simple(JsonKind.Any, false), policy, stringEnums);
+        builder.Append('}');
     }
 }
