@@ -70,14 +70,28 @@ internal static partial class ClientEmitter
     private static void Collection(CodeWriter writer, string text, ParameterModel parameter, string? format, Locals locals)
     {
         var item = locals.Take(parameter.Name + "Item");
-        var first = locals.Take(parameter.Name + "First");
         var open = parameter.CanBeNull ? writer.Block($"if ({parameter.EmitName} is not null)") : null;
-        writer.Line($"var {first} = true;");
-        using (writer.Block($"foreach (var {item} in {parameter.EmitName})"))
+        if (parameter.CountMember is { } count)
         {
-            writer.Line($"{text}.AppendLiteral({first} ? \"- \" : \"\\n- \");");
-            Append(writer, text, item, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name + "Value");
-            writer.Line($"{first} = false;");
+            // Arrays and lists: an indexed loop, so no enumerator is allocated.
+            var index = locals.Take(parameter.Name + "Index");
+            using (writer.Block($"for (var {index} = 0; {index} < {parameter.EmitName}.{count}; {index}++)"))
+            {
+                writer.Line($"{text}.AppendLiteral({index} == 0 ? \"- \" : \"\\n- \");");
+                writer.Line($"var {item} = {parameter.EmitName}[{index}];");
+                Append(writer, text, item, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name + "Value");
+            }
+        }
+        else
+        {
+            var first = locals.Take(parameter.Name + "First");
+            writer.Line($"var {first} = true;");
+            using (writer.Block($"foreach (var {item} in {parameter.EmitName})"))
+            {
+                writer.Line($"{text}.AppendLiteral({first} ? \"- \" : \"\\n- \");");
+                Append(writer, text, item, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name + "Value");
+                writer.Line($"{first} = false;");
+            }
         }
 
         open?.Dispose();

@@ -10,6 +10,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="ItemKind">For collections, how an item renders.</param>
 /// <param name="ItemCanBeNull">For collections, whether an item can be <see langword="null"/>.</param>
 /// <param name="ItemIsValueType">For collections, whether an item is a value type.</param>
+/// <param name="CountMember">For arrays and lists, <c>Length</c> or <c>Count</c> (rendered with an indexed loop); else <see langword="null"/>.</param>
 /// <param name="Location">The parameter's declaration.</param>
 internal sealed record ParameterModel(
     string Name,
@@ -21,4 +22,5 @@ internal sealed record ParameterModel(
     ValueKind ItemKind,
     bool ItemCanBeNull,
     bool ItemIsValueType,
+    string? CountMember,
     LocationInfo? Location);

@@ -26,7 +26,24 @@ internal static class TypeClassifier
         var emitName = SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
             ? "@" + name
             : name;
-        return new ParameterModel(name, emitName, type.Display(), kind, CanBeNull(type), type.IsValueType, itemKind, itemCanBeNull, itemIsValueType, LocationInfo.From(parameter.Locations.Length > 0 ? parameter.Locations[0] : null));
+        return new ParameterModel(name, emitName, type.Display(), kind, CanBeNull(type), type.IsValueType, itemKind, itemCanBeNull, itemIsValueType, kind == ValueKind.Collection ? CountMember(type) : null, LocationInfo.From(parameter.Locations.Length > 0 ? parameter.Locations[0] : null));
+    }
+
+    /// <summary>
+    /// <c>Length</c> for a one-dimensional array, <c>Count</c> for a list type with an indexer, else <see langword="null"/>:
+    /// such collections render with an indexed loop, which allocates no enumerator.
+    /// </summary>
+    private static string? CountMember(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1 })
+        {
+            return "Length";
+        }
+
+        var name = type.OriginalDefinition.ToDisplayString();
+        return name is "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.List<T>"
+            ? "Count"
+            : null;
     }
 
     public static ValueKind Kind(ITypeSymbol type)

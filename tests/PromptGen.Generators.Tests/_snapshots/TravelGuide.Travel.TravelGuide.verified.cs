@@ -102,12 +102,11 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
         text.AppendLiteral(" words. Sights: ");
         if (sights is not null)
         {
-            var sightsFirst = true;
-            foreach (var sightsItem in sights)
+            for (var sightsIndex = 0; sightsIndex < sights.Count; sightsIndex++)
             {
-                text.AppendLiteral(sightsFirst ? "- " : "\n- ");
+                text.AppendLiteral(sightsIndex == 0 ? "- " : "\n- ");
+                var sightsItem = sights[sightsIndex];
                 text.AppendFormatted(sightsItem);
-                sightsFirst = false;
             }
         }
         return text.ToStringAndClear();
