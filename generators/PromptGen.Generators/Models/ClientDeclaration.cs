@@ -11,6 +11,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="Model">The interface-level <c>[Model]</c>.</param>
 /// <param name="SystemPrompt">The interface-level <c>[SystemPrompt]</c>.</param>
 /// <param name="Resilience">The interface-level resilience attributes.</param>
+/// <param name="HasJsonSchemaRules">Whether <c>PromptGen.Validation.JsonSchema</c> is referenced (for <c>[MatchesSchema]</c>).</param>
 /// <param name="Methods">The prompt methods.</param>
 internal sealed record ClientDeclaration(
     string Namespace,
@@ -23,4 +24,5 @@ internal sealed record ClientDeclaration(
     ModelSettings? Model,
     TemplateSource? SystemPrompt,
     ResilienceSettings Resilience,
+    bool HasJsonSchemaRules,
     EquatableArray<MethodDeclaration> Methods);

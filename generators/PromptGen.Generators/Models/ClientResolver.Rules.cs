@@ -13,6 +13,7 @@ internal static partial class ClientResolver
 {
     private static EquatableArray<RuleSpec> ResolveRules(
         MethodDeclaration method,
+        bool hasJsonSchemaRules,
         string owner,
         ImmutableArray<TemplateFile> files,
         ImmutableArray<JsonContextModel> contexts,
@@ -49,7 +50,7 @@ internal static partial class ClientResolver
                         fileText = file.Text;
                     }
 
-                    if (rule.Kind == "MatchesSchema" && !method.HasJsonSchemaRules)
+                    if (rule.Kind == "MatchesSchema" && !hasJsonSchemaRules)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonSchemaPackageMissing, rule.Location, owner));
                     }

@@ -95,8 +95,7 @@ internal static partial class ClientResolver
                 .FirstOrDefault();
             if (context is null)
             {
-                var bare = method.ResultType.StartsWith("global::", StringComparison.Ordinal) ? method.ResultType.Substring(8) : method.ResultType;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoJsonContext, method.Location, owner, bare, client.ImplementationName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoJsonContext, method.Location, owner, WithoutGlobal(method.ResultType), client.ImplementationName));
                 error ??= "no JsonSerializerContext declares the result type";
             }
             else
@@ -106,14 +105,13 @@ internal static partial class ClientResolver
                 strict = loose is null;
                 if (loose is { } problem)
                 {
-                    var bare = method.ResultType.StartsWith("global::", StringComparison.Ordinal) ? method.ResultType.Substring(8) : method.ResultType;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaNotStrict, method.Location, owner, bare, problem.Path, problem.What));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SchemaNotStrict, method.Location, owner, WithoutGlobal(method.ResultType), problem.Path, problem.What));
                 }
                 typeInfo = context.ContextType + ".Default." + context.Types.First(t => t.Type == method.ResultType).PropertyName;
             }
         }
 
-        var rules = ResolveRules(method, owner, files, contexts, diagnostics);
+        var rules = ResolveRules(method, client.HasJsonSchemaRules, owner, files, contexts, diagnostics);
         return new MethodSpec(
             method.Name,
             field,
@@ -138,6 +136,9 @@ internal static partial class ClientResolver
             user ?? EquatableArray<RenderPart>.Empty,
             error is null ? null : $"PromptGen could not generate {owner}: {error}. See the build diagnostics (PGxxxx).");
     }
+
+    /// <summary>A type name as users write it in messages: without the <c>global::</c> prefix.</summary>
+    private static string WithoutGlobal(string type) => type.StartsWith("global::", StringComparison.Ordinal) ? type.Substring("global::".Length) : type;
 
     /// <summary>PG0203: a fallback equal to the primary or to an earlier fallback (ids compare case-insensitively).</summary>
     private static void CheckChain(string? primary, ModelSettings? model, string owner, List<DiagnosticInfo> diagnostics)

@@ -15,7 +15,6 @@ namespace PromptGen.Generators.Models;
 /// <param name="Resilience">The method's resilience attributes.</param>
 /// <param name="Rules">The method's validation-rule attributes, in declaration order.</param>
 /// <param name="ReaskBudget">The <c>[Reask]</c> budget, or <see langword="null"/>.</param>
-/// <param name="HasJsonSchemaRules">Whether <c>PromptGen.Validation.JsonSchema</c> is referenced (for <c>[MatchesSchema]</c>).</param>
 /// <param name="Location">The method name.</param>
 /// <param name="Unsupported">Why the method cannot be generated (already reported), or <see langword="null"/>.</param>
 internal sealed record MethodDeclaration(
@@ -33,6 +32,5 @@ internal sealed record MethodDeclaration(
     ResilienceSettings Resilience,
     EquatableArray<RuleDeclaration> Rules,
     int? ReaskBudget,
-    bool HasJsonSchemaRules,
     LocationInfo? Location,
     string? Unsupported);

@@ -20,7 +20,7 @@ internal static partial class ClientParser
         }
 
         var inline = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
-        var file = Named(attribute, "File") as string;
+        var file = attribute.NamedArgument("File") as string;
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
         if ((inline is null) == (file is null))
         {
@@ -55,13 +55,10 @@ internal static partial class ClientParser
         var fallbackIds = fallbacks.Kind == TypedConstantKind.Array
             ? fallbacks.Values.Select(v => v.Value as string ?? string.Empty).ToEquatableArray()
             : EquatableArray<string>.Empty;
-        var temperature = Named(attribute, "Temperature") is double t && !double.IsNaN(t) ? t : (double?)null;
-        var maxTokens = Named(attribute, "MaxOutputTokens") is int m && m > 0 ? m : (int?)null;
+        var temperature = attribute.NamedArgument("Temperature") is double t && !double.IsNaN(t) ? t : (double?)null;
+        var maxTokens = attribute.NamedArgument("MaxOutputTokens") is int m && m > 0 ? m : (int?)null;
         return new ModelSettings(id, fallbackIds, temperature, maxTokens, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()));
     }
-
-    private static object? Named(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
     private static ExpressionSyntax? NamedArgumentSyntax(AttributeData attribute, string name) =>
         (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments

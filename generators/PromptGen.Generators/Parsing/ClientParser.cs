@@ -45,13 +45,13 @@ internal static partial class ClientParser
         }
 
         var clientAttribute = context.Attributes[0];
-        var implementationName = Named(clientAttribute, "ImplementationName") as string;
+        var implementationName = clientAttribute.NamedArgument("ImplementationName") as string;
         if (string.IsNullOrWhiteSpace(implementationName))
         {
             implementationName = type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name + "Implementation";
         }
 
-        var defaultModel = Named(clientAttribute, "Model") as string;
+        var defaultModel = clientAttribute.NamedArgument("Model") as string;
         var hasJsonSchemaRules = context.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.JsonSchemaRule) is not null;
         var methods = new List<MethodDeclaration>();
         foreach (var member in type.GetMembers().Concat(type.AllInterfaces.SelectMany(i => i.GetMembers())))
@@ -64,7 +64,7 @@ internal static partial class ClientParser
 
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
-                methods.Add(Method(method, type, hasJsonSchemaRules, diagnostics));
+                methods.Add(Method(method, type, diagnostics));
             }
             else if (member is IPropertySymbol or IEventSymbol)
             {
@@ -87,11 +87,12 @@ internal static partial class ClientParser
             ReadModel(type),
             ReadTemplate(type, KnownNames.SystemPromptAttribute, "SystemPrompt", type.Name, diagnostics),
             ResilienceReader.Read(type),
+            hasJsonSchemaRules,
             methods.ToEquatableArray());
         return new Result<ClientDeclaration>(declaration, diagnostics.ToEquatableArray());
     }
 
-    private static MethodDeclaration Method(IMethodSymbol method, INamedTypeSymbol client, bool hasJsonSchemaRules, List<DiagnosticInfo> diagnostics)
+    private static MethodDeclaration Method(IMethodSymbol method, INamedTypeSymbol client, List<DiagnosticInfo> diagnostics)
     {
         var location = LocationInfo.From(method.Locations.FirstOrDefault());
         var display = client.Name + "." + method.Name;
@@ -148,7 +149,6 @@ internal static partial class ClientParser
             ResilienceReader.Read(method),
             RuleReader.Read(method, out var reaskBudget),
             reaskBudget,
-            hasJsonSchemaRules,
             location,
             unsupported);
     }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using PromptGen.Generators.Models;
 
@@ -30,7 +29,7 @@ internal static class ResilienceReader
 
         if (symbol.FindAttribute(KnownNames.EscalateAttribute) is { } e)
         {
-            escalation = new EscalationSettings(Named(e, "StrongerModel") as string, Int(e, "SwitchModelAfter", 0), Int(e, "AskHumanAfter", 0), Where(e));
+            escalation = new EscalationSettings(e.NamedArgument("StrongerModel") as string, Int(e, "SwitchModelAfter", 0), Int(e, "AskHumanAfter", 0), Where(e));
         }
 
         return retry is null && breaker is null && timeout is null && escalation is null
@@ -40,12 +39,9 @@ internal static class ResilienceReader
 
     private static LocationInfo? Where(AttributeData attribute) => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
 
-    private static object? Named(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+    private static int Int(AttributeData attribute, string name, int fallback) => attribute.NamedArgument(name) is int value ? value : fallback;
 
-    private static int Int(AttributeData attribute, string name, int fallback) => Named(attribute, name) is int value ? value : fallback;
+    private static double Double(AttributeData attribute, string name, double fallback) => attribute.NamedArgument(name) is double value ? value : fallback;
 
-    private static double Double(AttributeData attribute, string name, double fallback) => Named(attribute, name) is double value ? value : fallback;
-
-    private static bool Bool(AttributeData attribute, string name, bool fallback) => Named(attribute, name) is bool value ? value : fallback;
+    private static bool Bool(AttributeData attribute, string name, bool fallback) => attribute.NamedArgument(name) is bool value ? value : fallback;
 }

@@ -22,7 +22,7 @@ internal static class RuleReader
 
             if (type.ToDisplayString() == KnownNames.ReaskAttribute)
             {
-                reaskBudget = Named(attribute, "MaxReasks") is int budget ? budget : 2;
+                reaskBudget = attribute.NamedArgument("MaxReasks") is int budget ? budget : 2;
                 continue;
             }
 
@@ -42,7 +42,7 @@ internal static class RuleReader
                 case "Contains":
                 case "DoesNotContain":
                     strings.Add(args[0].Value as string ?? string.Empty);
-                    flag = Named(attribute, "IgnoreCase") as bool? ?? true;
+                    flag = attribute.NamedArgument("IgnoreCase") as bool? ?? true;
                     break;
                 case "StartsWith":
                 case "EndsWith":
@@ -55,14 +55,14 @@ internal static class RuleReader
                 case "LengthBetween":
                     int1 = args[0].Value is int min ? min : 0;
                     int2 = args[1].Value is int max ? max : 0;
-                    int3 = Named(attribute, "Unit") is int unit ? unit : 0;
+                    int3 = attribute.NamedArgument("Unit") is int unit ? unit : 0;
                     break;
                 case "OneOf":
                     strings.AddRange(args.Length > 0 && args[0].Kind == TypedConstantKind.Array ? args[0].Values.Select(v => v.Value as string ?? string.Empty) : Enumerable.Empty<string>());
                     break;
                 case "ContainsKeywordsFrom":
                     strings.Add(args[0].Value as string ?? string.Empty);
-                    int1 = Named(attribute, "Minimum") is int minimum ? minimum : 1;
+                    int1 = attribute.NamedArgument("Minimum") is int minimum ? minimum : 1;
                     break;
                 case "ValidCode":
                     int1 = args[0].Value is int language ? language : 0;
@@ -74,12 +74,12 @@ internal static class RuleReader
                     break;
                 case "Judge":
                     strings.Add(args[0].Value as string ?? string.Empty);
-                    strings.Add(Named(attribute, "Model") as string ?? string.Empty);
-                    number = Named(attribute, "MinimumScore") is double score ? score : double.NaN;
+                    strings.Add(attribute.NamedArgument("Model") as string ?? string.Empty);
+                    number = attribute.NamedArgument("MinimumScore") is double score ? score : double.NaN;
                     break;
             }
 
-            rules.Add(new RuleDeclaration(kind, strings.ToEquatableArray(), int1, int2, int3, flag, number, Named(attribute, "Message") as string,
+            rules.Add(new RuleDeclaration(kind, strings.ToEquatableArray(), int1, int2, int3, flag, number, attribute.NamedArgument("Message") as string,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax())));
         }
 
@@ -99,6 +99,4 @@ internal static class RuleReader
         return false;
     }
 
-    private static object? Named(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 }

@@ -15,6 +15,10 @@ internal static class SymbolExtensions
     public static string DisplayWithoutNullable(this ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
+    /// <summary>The value of an attribute's named argument, or <see langword="null"/> when it is not set.</summary>
+    public static object? NamedArgument(this AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+
     public static string OriginalName(this ITypeSymbol type) => type.OriginalDefinition.ToDisplayString();
 
     public static bool Is(this ITypeSymbol? type, string metadataName) => type is not null && type.OriginalName() == metadataName;

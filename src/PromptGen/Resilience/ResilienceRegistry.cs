@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -16,21 +15,14 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
     internal static readonly ResiliencePropertyKey<RetryState> StateKey = new("PromptGen.RetryState");
 
     private readonly ConcurrentDictionary<string, RouteBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Route, CircuitBreakerOptions Settings), RouteBreaker> _customBreakers = new();
     private readonly ConcurrentDictionary<RetryOptions, ResiliencePipeline> _retries = new();
 
     /// <summary>The route's breaker for the given settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
-    public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null)
-    {
-        if (settings is null || settings == options.CircuitBreaker)
-        {
-            return _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: options.CircuitBreaker));
-        }
-
-        var key = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{route.Id.Canonical}|{settings.FailureRatio}|{settings.MinimumThroughput}|{settings.SamplingDuration.Ticks}|{settings.BreakDuration.Ticks}");
-        return _breakers.GetOrAdd(key, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: settings));
-    }
+    public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null) =>
+        settings is null || settings == options.CircuitBreaker
+            ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: options.CircuitBreaker))
+            : _customBreakers.GetOrAdd((route.Id.Canonical, settings), static (key, self) => self.CreateBreaker(key.Route + " (custom breaker)", key.Settings), this);
 
     public bool TryGetBreaker(string canonicalId, out RouteBreaker? breaker) => _breakers.TryGetValue(canonicalId, out breaker);
 
