@@ -19,7 +19,7 @@ internal static class JsonContextParser
 
     public static JsonContextModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || !DerivesFromContext(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || !type.DerivesFrom(KnownNames.JsonSerializerContext))
         {
             return null;
         }
@@ -67,17 +67,4 @@ internal static class JsonContextParser
         INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(PropertyName)),
         _ => type.Name,
     };
-
-    private static bool DerivesFromContext(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString() == KnownNames.JsonSerializerContext)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -16,16 +16,16 @@ internal static class JsonSchemaReader
 {
     private const int MaxDepth = 16;
 
-    private static readonly HashSet<string> s_stringLike = new(StringComparer.Ordinal)
-    {
+    private static readonly string[] s_stringLike =
+    [
         "System.Guid", "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", "System.DateOnly", "System.TimeOnly",
         "System.Uri", "System.Version", "System.Char",
-    };
+    ];
 
-    private static readonly HashSet<string> s_any = new(StringComparer.Ordinal)
-    {
+    private static readonly string[] s_any =
+    [
         "System.Text.Json.JsonElement", "System.Text.Json.JsonDocument", "System.Text.Json.Nodes.JsonNode", "System.Text.Json.Nodes.JsonObject",
-    };
+    ];
 
     public static JsonSchemaNode Read(ITypeSymbol type) => Read(type, new List<ITypeSymbol>(), stringEnum: false);
 
@@ -33,7 +33,6 @@ internal static class JsonSchemaReader
     {
         var nullable = type.IsNullableValueType(out var underlying) || (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated);
         type = underlying;
-        var name = type.OriginalDefinition.ToDisplayString();
         switch (type.SpecialType)
         {
             case SpecialType.System_String:
@@ -60,12 +59,12 @@ internal static class JsonSchemaReader
                 return JsonSchemaNode.Simple(JsonKind.String, nullable);
         }
 
-        if (s_stringLike.Contains(name))
+        if (IsAny(type, s_stringLike))
         {
             return JsonSchemaNode.Simple(JsonKind.String, nullable);
         }
 
-        if (s_any.Contains(name) || path.Count >= MaxDepth || path.Contains(type, SymbolEqualityComparer.Default))
+        if (IsAny(type, s_any) || path.Count >= MaxDepth || path.Contains(type, SymbolEqualityComparer.Default))
         {
             // Recursive and unknown shapes are left open rather than guessed.
             return JsonSchemaNode.Simple(JsonKind.Any, nullable);
@@ -160,20 +159,40 @@ internal static class JsonSchemaReader
 
     private static ITypeSymbol? DictionaryValue(ITypeSymbol type)
     {
-        foreach (var candidate in new[] { type }.Concat(type.AllInterfaces))
+        if (IsDictionary(type))
         {
-            var name = candidate.OriginalDefinition.ToDisplayString();
-            if (candidate is INamedTypeSymbol named && (name == "System.Collections.Generic.IDictionary<TKey, TValue>" || name == "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>"))
+            return ((INamedTypeSymbol)type).TypeArguments[1];
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (IsDictionary(candidate))
             {
-                return named.TypeArguments[1];
+                return candidate.TypeArguments[1];
             }
         }
 
         return null;
     }
 
+    private static bool IsDictionary(ITypeSymbol type) =>
+        type is INamedTypeSymbol && (type.Is(KnownNames.Dictionary) || type.Is(KnownNames.ReadOnlyDictionary));
+
+    private static bool IsAny(ITypeSymbol type, string[] fullNames)
+    {
+        foreach (var fullName in fullNames)
+        {
+            if (type.HasFullName(fullName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasStringEnumConverter(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.JsonConverterAttribute
+        symbol.GetAttributes().Any(a => a.AttributeClass.HasFullName(KnownNames.JsonConverterAttribute)
             && a.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol converter
             && converter.Name.StartsWith("JsonStringEnum", StringComparison.Ordinal));
 

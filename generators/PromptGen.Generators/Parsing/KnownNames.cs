@@ -1,6 +1,9 @@
 namespace PromptGen.Generators.Parsing;
 
-/// <summary>Metadata names the generator recognizes; compared as strings so no <c>src/</c> reference is needed.</summary>
+/// <summary>
+/// Metadata names the generator recognizes (namespace-qualified, generic arity as <c>`N</c>), compared by
+/// <see cref="SymbolExtensions.HasFullName"/> without allocating, so no <c>src/</c> reference is needed.
+/// </summary>
 internal static class KnownNames
 {
     public const string PromptClientAttribute = "PromptGen.PromptClientAttribute";
@@ -15,11 +18,11 @@ internal static class KnownNames
     public const string ReaskAttribute = "PromptGen.ReaskAttribute";
     public const string ResponseValidator = "PromptGen.Validation.IResponseValidator";
     public const string JsonSchemaRule = "PromptGen.Validation.JsonSchemaRule";
-    public const string PromptResult = "PromptGen.PromptResult<T>";
+    public const string PromptResult = "PromptGen.PromptResult`1";
     public const string PromptImage = "PromptGen.PromptImage";
-    public const string Task = "System.Threading.Tasks.Task<TResult>";
-    public const string ValueTask = "System.Threading.Tasks.ValueTask<TResult>";
-    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable<T>";
+    public const string Task = "System.Threading.Tasks.Task`1";
+    public const string ValueTask = "System.Threading.Tasks.ValueTask`1";
+    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string Formattable = "System.IFormattable";
     public const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
@@ -29,5 +32,10 @@ internal static class KnownNames
     public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
     public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
+    public const string ReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
+    public const string List = "System.Collections.Generic.IList`1";
+    public const string ListClass = "System.Collections.Generic.List`1";
+    public const string Dictionary = "System.Collections.Generic.IDictionary`2";
+    public const string ReadOnlyDictionary = "System.Collections.Generic.IReadOnlyDictionary`2";
     public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
 }

@@ -20,13 +20,13 @@ internal static class RuleReader
                 continue;
             }
 
-            if (type.ToDisplayString() == KnownNames.ReaskAttribute)
+            if (type.HasFullName(KnownNames.ReaskAttribute))
             {
                 reaskBudget = attribute.NamedArgument("MaxReasks") is int budget ? budget : 2;
                 continue;
             }
 
-            if (!DerivesFromRule(type))
+            if (!type.DerivesFrom(KnownNames.ResponseRuleAttribute))
             {
                 continue;
             }
@@ -70,7 +70,7 @@ internal static class RuleReader
                 case "ValidateWith":
                     var validator = args.Length > 0 ? args[0].Value as ITypeSymbol : null;
                     strings.Add(validator?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? string.Empty);
-                    flag = validator is not null && validator.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.ResponseValidator);
+                    flag = validator is not null && validator.Implements(KnownNames.ResponseValidator);
                     break;
                 case "Judge":
                     strings.Add(args[0].Value as string ?? string.Empty);
@@ -84,19 +84,6 @@ internal static class RuleReader
         }
 
         return rules.ToEquatableArray();
-    }
-
-    private static bool DerivesFromRule(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString() == KnownNames.ResponseRuleAttribute)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
 }

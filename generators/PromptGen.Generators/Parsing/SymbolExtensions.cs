@@ -19,15 +19,88 @@ internal static class SymbolExtensions
     public static object? NamedArgument(this AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
-    public static string OriginalName(this ITypeSymbol type) => type.OriginalDefinition.ToDisplayString();
+    /// <summary>
+    /// Whether the (original definition of the) symbol has the full metadata name <paramref name="fullName"/>, e.g.
+    /// <c>System.Threading.Tasks.Task`1</c> (nested types joined by <c>+</c>). Compares name by name from the innermost
+    /// outwards and allocates nothing, unlike <c>ToDisplayString()</c>: the transform runs on every edit for every client.
+    /// </summary>
+    public static bool HasFullName(this ISymbol? symbol, string fullName)
+    {
+        var current = symbol is ITypeSymbol type ? type.OriginalDefinition : symbol;
+        var end = fullName.Length;
+        while (current is not null && current is not INamespaceSymbol { IsGlobalNamespace: true })
+        {
+            var name = current.MetadataName;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
 
-    public static bool Is(this ITypeSymbol? type, string metadataName) => type is not null && type.OriginalName() == metadataName;
+            var container = (ISymbol?)current.ContainingType ?? current.ContainingNamespace;
+            if (container is null || container is INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                return start == 0;
+            }
 
-    public static AttributeData? FindAttribute(this ISymbol symbol, string name) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
+            if (start == 0 || fullName[start - 1] != (container is ITypeSymbol ? '+' : '.'))
+            {
+                return false;
+            }
 
-    public static bool Implements(this ITypeSymbol type, string name) =>
-        type.OriginalName() == name || type.AllInterfaces.Any(i => i.OriginalName() == name);
+            end = start - 1;
+            current = container;
+        }
+
+        return false;
+    }
+
+    public static bool Is(this ITypeSymbol? type, string fullName) => type.HasFullName(fullName);
+
+    public static AttributeData? FindAttribute(this ISymbol symbol, string fullName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass.HasFullName(fullName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool Implements(this ITypeSymbol type, string fullName)
+    {
+        if (type.HasFullName(fullName))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate.HasFullName(fullName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type derives (directly or not) from the class <paramref name="fullName"/>.</summary>
+    public static bool DerivesFrom(this ITypeSymbol type, string fullName)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.HasFullName(fullName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsNullableValueType(this ITypeSymbol type, out ITypeSymbol underlying)
     {

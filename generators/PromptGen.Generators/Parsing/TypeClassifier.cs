@@ -40,10 +40,7 @@ internal static class TypeClassifier
             return "Length";
         }
 
-        var name = type.OriginalDefinition.ToDisplayString();
-        return name is "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.List<T>"
-            ? "Count"
-            : null;
+        return type.Is(KnownNames.ReadOnlyList) || type.Is(KnownNames.List) || type.Is(KnownNames.ListClass) ? "Count" : null;
     }
 
     public static ValueKind Kind(ITypeSymbol type)
