@@ -26,13 +26,20 @@ internal static class SymbolExtensions
     /// </summary>
     public static bool HasFullName(this ISymbol? symbol, string fullName)
     {
+        // Name and Arity rather than MetadataName: a generic type's MetadataName ("Task`1") is a new string per call.
         var current = symbol is ITypeSymbol type ? type.OriginalDefinition : symbol;
         var end = fullName.Length;
         while (current is not null && current is not INamespaceSymbol { IsGlobalNamespace: true })
         {
-            var name = current.MetadataName;
-            var start = end - name.Length;
-            if (start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0)
+            var separator = end == 0 ? -1 : fullName.LastIndexOfAny(s_separators, end - 1);
+            var start = separator + 1;
+            var tick = fullName.IndexOf('`', start, end - start);
+            var nameEnd = tick < 0 ? end : tick;
+            var name = current.Name;
+            var arity = current is INamedTypeSymbol named ? named.Arity : 0;
+            if (name.Length != nameEnd - start
+                || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0
+                || arity != (tick < 0 ? 0 : ParseArity(fullName, tick + 1, end)))
             {
                 return false;
             }
@@ -40,19 +47,42 @@ internal static class SymbolExtensions
             var container = (ISymbol?)current.ContainingType ?? current.ContainingNamespace;
             if (container is null || container is INamespaceSymbol { IsGlobalNamespace: true })
             {
-                return start == 0;
+                return separator < 0;
             }
 
-            if (start == 0 || fullName[start - 1] != (container is ITypeSymbol ? '+' : '.'))
+            if (separator < 0 || fullName[separator] != (container is ITypeSymbol ? '+' : '.'))
             {
                 return false;
             }
 
-            end = start - 1;
+            end = separator;
             current = container;
         }
 
         return false;
+    }
+
+    private static readonly char[] s_separators = ['.', '+'];
+
+    private static int ParseArity(string text, int start, int end)
+    {
+        if (start == end)
+        {
+            return -1;
+        }
+
+        var value = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
     }
 
     public static bool Is(this ITypeSymbol? type, string fullName) => type.HasFullName(fullName);

@@ -38,6 +38,11 @@ public class SymbolNameTests
     [InlineData("XSystem.Guid", "System.Guid", false)]
     [InlineData("System.Guid", "XSystem.Guid", false)]
     [InlineData("TopLevel", "Global.TopLevel", false)]
+    [InlineData("Outer.Inner.Box`1", "Outer.Inner.Box`2", false)]
+    [InlineData("Outer.Inner.Holder", "Outer.Inner.Holder`1", false)]
+    [InlineData("Outer.Inner.Holder", "Outer.Inner.Holder`", false)]
+    [InlineData("Outer.Inner.Holder", ".Outer.Inner.Holder", false)]
+    [InlineData("Outer.Inner.Holder+Generic`2", "Outer.Inner+Holder+Generic`2", false)]
     public void Matches_the_metadata_name_exactly(string type, string fullName, bool expected) =>
         Assert.Equal(expected, Type(type).HasFullName(fullName));
 
