@@ -26,10 +26,29 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private int _nextId;
 
+    private readonly TaskCompletionSource<int> _activePort = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private FileSystemWatcher? _watcher;
+
     private HeadlessChromium(Process process, string profile)
     {
         _process = process;
         _profile = profile;
+    }
+
+    private void TryReadActivePort()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(_profile, "DevToolsActivePort"));
+            if (lines.Length >= 2 && int.TryParse(lines[0], System.Globalization.CultureInfo.InvariantCulture, out var port))
+            {
+                _activePort.TrySetResult(port);
+            }
+        }
+        catch (IOException)
+        {
+            // Not there yet, or still being written: the watcher calls again.
+        }
     }
 
     /// <summary>Gets every event received so far (method and params).</summary>
@@ -61,10 +80,15 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        var watcher = new FileSystemWatcher(profile, "DevToolsActivePort");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
-        var browser = new HeadlessChromium(process, profile);
+        var browser = new HeadlessChromium(process, profile) { _watcher = watcher };
+        watcher.Created += (_, _) => browser.TryReadActivePort();
+        watcher.Changed += (_, _) => browser.TryReadActivePort();
+        watcher.Renamed += (_, _) => browser.TryReadActivePort();
         try
         {
+            watcher.EnableRaisingEvents = true;
             await browser.ConnectAsync();
             return browser;
         }
@@ -96,10 +120,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
         _ = DrainAsync(_process.StandardError);
 
-        // DevToolsActivePort holds the port (first line) and the browser's path; Chromium may still be writing it when
-        // the line above appears, so the port from that line stands in until the file is complete.
-        var active = await File.ReadAllLinesAsync(Path.Combine(_profile, "DevToolsActivePort"), timeout.Token);
-        var port = active.Length >= 2 ? int.Parse(active[0], System.Globalization.CultureInfo.InvariantCulture) : listening.Port;
+        // DevToolsActivePort holds the port (first line) and the browser's path (second); Chromium may write it just after
+        // the line above, so a watcher (created before the process started) reports when it is complete.
+        TryReadActivePort();
+        var port = await _activePort.Task.WaitAsync(timeout.Token);
         if (port != listening.Port)
         {
             throw new InvalidOperationException($"DevToolsActivePort says port {port} but Chromium is listening on {listening}.");
@@ -238,6 +262,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             // Already gone.
         }
 
+        _watcher?.Dispose();
         _process.Dispose();
         _stop.Dispose();
         for (var attempt = 0; attempt < 3 && Directory.Exists(_profile); attempt++)
