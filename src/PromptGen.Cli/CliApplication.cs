@@ -38,7 +38,8 @@ internal static class CliApplication
         TextWriter stderr,
         IReadOnlyDictionary<string, string> environmentVariables,
         string workingDirectory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var host = new CliHost
@@ -48,6 +49,7 @@ internal static class CliApplication
             Error = stderr,
             EnvironmentVariables = environmentVariables,
             WorkingDirectory = workingDirectory,
+            Time = time ?? TimeProvider.System,
         };
         return RunAsync(args, host, cancellationToken);
     }

@@ -70,11 +70,13 @@ internal sealed class CliConfiguration
 
     /// <summary>Builds the services: PromptGen with the OpenAI, Anthropic and Claude Code providers.</summary>
     /// <param name="configure">Adjusts the options after configuration (for example to point providers at the simulator).</param>
+    /// <param name="transport">The HTTP transport under every provider, if not the default.</param>
     /// <returns>The service provider; dispose it to release the router.</returns>
     /// <exception cref="CliUsageException">The configuration has an unknown key or an unreadable value; the message names the file.</exception>
-    public ServiceProvider BuildServices(Action<PromptGenOptions>? configure = null)
+    public ServiceProvider BuildServices(Action<PromptGenOptions>? configure = null, HttpMessageHandler? transport = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(Host.Time);
         try
         {
             var builder = services.AddPromptGen(Configuration, options =>
@@ -85,6 +87,11 @@ internal sealed class CliConfiguration
                 .AddOpenAI()
                 .AddAnthropic()
                 .AddClaudeCode(ConfigureClaudeCode);
+            if (transport is not null)
+            {
+                builder.UseHttpTransport(transport);
+            }
+
 #if PROMPTGEN_IMAGESHARP
             builder.AddImageSharp();
 #endif

@@ -23,6 +23,9 @@ internal sealed class CliHost
     /// <summary>Gets a value indicating whether standard output and error are a terminal (live progress instead of plain lines).</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>Gets the clock commands measure and wait with (tests pass a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Returns the value of an environment variable, or <see langword="null"/> when it is unset or empty.</summary>
     public string? GetEnvironmentVariable(string name) =>
         EnvironmentVariables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

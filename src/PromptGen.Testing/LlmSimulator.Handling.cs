@@ -58,7 +58,7 @@ public sealed partial class LlmSimulator
 
             var text = rule?.Reply ?? Script.DefaultReply.Replace("{user}", request.LastUserText ?? string.Empty, StringComparison.Ordinal);
             var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false);
-            await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token).ConfigureAwait(false);
+            await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token, rule?.TokenInterval ?? TimeSpan.Zero, _time).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -41,6 +41,9 @@ public sealed class SimulatorRule
     /// <summary>Gets the delay before answering, measured by the simulator's <see cref="TimeProvider"/>.</summary>
     public TimeSpan Latency { get; internal set; }
 
+    /// <summary>Gets the wait between streamed events after the first text, so time to first token and total time differ.</summary>
+    public TimeSpan TokenInterval { get; internal set; }
+
     internal int Times
     {
         set => _remaining = value;

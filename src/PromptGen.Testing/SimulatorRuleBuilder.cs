@@ -55,6 +55,19 @@ public sealed class SimulatorRuleBuilder
         return this;
     }
 
+    /// <summary>
+    /// In streamed replies, waits this long (on the simulator's <see cref="TimeProvider"/>) before each event after the
+    /// first text: the first token arrives after <see cref="WithLatency"/>, the rest one interval apart.
+    /// </summary>
+    /// <param name="interval">The wait between events.</param>
+    /// <returns>This builder.</returns>
+    public SimulatorRuleBuilder WithTokenInterval(TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        Rule.TokenInterval = interval;
+        return this;
+    }
+
     /// <summary>Applies the rule to the first <paramref name="count"/> matching requests only; later ones fall through to later rules.</summary>
     /// <param name="count">How many requests the rule answers.</param>
     /// <returns>This builder.</returns>

@@ -6,7 +6,7 @@ namespace PromptGen.Testing;
 public sealed partial class SimulatorScript
 {
     private static readonly string[] s_ruleKeys =
-        ["model", "userContains", "userMatches", "protocol", "reply", "replyJson", "fault", "retryAfterSeconds", "usage", "latencyMs", "times"];
+        ["model", "userContains", "userMatches", "protocol", "reply", "replyJson", "fault", "retryAfterSeconds", "usage", "latencyMs", "tokenIntervalMs", "times"];
 
     private static readonly string[] s_rootKeys = ["rules", "defaultReply", "$schema"];
 
@@ -134,6 +134,7 @@ public sealed partial class SimulatorScript
         // Validate everything before adding, so a bad rule never leaves half a rule behind.
         var usage = element.TryGetProperty("usage", out var usageElement) ? Usage(usageElement, where) : ((int, int)?)null;
         var latency = element.TryGetProperty("latencyMs", out var latencyElement) ? TimeSpan.FromMilliseconds(Number(latencyElement, where, "latencyMs")) : (TimeSpan?)null;
+        var interval = element.TryGetProperty("tokenIntervalMs", out var intervalElement) ? TimeSpan.FromMilliseconds(Number(intervalElement, where, "tokenIntervalMs")) : (TimeSpan?)null;
         var times = element.TryGetProperty("times", out var timesElement) ? Integer(timesElement, where, "times") : (int?)null;
         var model = OptionalText(element, "model", where);
         var userContains = OptionalText(element, "userContains", where);
@@ -172,6 +173,11 @@ public sealed partial class SimulatorScript
         if (protocol is { } forProtocol)
         {
             builder.ForProtocol(forProtocol);
+        }
+
+        if (interval is { } tokenInterval)
+        {
+            builder.WithTokenInterval(tokenInterval);
         }
 
         if (usage is var (input, output))

@@ -17,7 +17,7 @@ internal sealed record SimulatedError(int Status, string AnthropicType, string O
 /// <summary>Writes replies and errors in each provider's wire format (JSON, SSE, NDJSON).</summary>
 internal static class WireFormats
 {
-    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken)
+    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken, TimeSpan interval = default, TimeProvider? time = null)
     {
         var model = request.Model ?? "simulated";
         var id = NewId();
@@ -63,12 +63,25 @@ internal static class WireFormats
             SimulatorProtocol.Ollama => 2,    // two content lines
             _ => 3,                           // role chunk, two content chunks
         }));
+        // The event carrying the first text: after the role chunk (OpenAI), after message_start and content_block_start
+        // (Anthropic), the first line (Ollama). Later events wait the rule's token interval.
+        var firstText = request.Protocol switch
+        {
+            SimulatorProtocol.Anthropic => 2,
+            SimulatorProtocol.Ollama => 0,
+            _ => 1,
+        };
         for (var i = 0; i < events.Count; i++)
         {
             if (i == cutAt)
             {
                 context.Abort();
                 return;
+            }
+
+            if (i > firstText && interval > TimeSpan.Zero)
+            {
+                await Task.Delay(interval, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
 
             await response.WriteAsync(events[i], cancellationToken).ConfigureAwait(false);

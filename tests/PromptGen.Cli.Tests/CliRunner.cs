@@ -49,13 +49,13 @@ internal sealed class CliRunner : IDisposable
             }
             """);
 
-    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, CancellationToken cancellationToken = default)
+    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         using var timeout = new CancellationTokenSource(s_testTimeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         var output = stdout ?? new StringWriter();
         var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(args, new StringReader(stdin), output, error, Environment, Directory, linked.Token);
+        var exitCode = await CliApplication.RunAsync(args, new StringReader(stdin), output, error, Environment, Directory, linked.Token, time);
         return new CliResult(exitCode, output.ToString()!, error.ToString());
     }
 

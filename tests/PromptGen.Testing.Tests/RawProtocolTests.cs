@@ -150,6 +150,73 @@ public sealed class RawProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Token_interval_spaces_streamed_events_after_the_first_text()
+    {
+        var time = new FakeClock();
+        await using var sim = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time });
+        sim.Script.Always().Reply("alpha beta gamma delta").WithLatency(TimeSpan.FromMilliseconds(100)).WithTokenInterval(TimeSpan.FromMilliseconds(50));
+        using var http = new HttpClient();
+        var latency = time.WaitForTimerAsync(d => d == TimeSpan.FromMilliseconds(100));
+        var interval = time.WaitForTimerAsync(d => d == TimeSpan.FromMilliseconds(50));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sim.OpenAIBaseUrl, "chat/completions"))
+        {
+            Content = new StringContent("""{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+        var call = http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await time.AdvanceWhenWaitingAsync(latency);
+        using var response = await call;
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        // The role chunk and the first text arrive at 100 ms; then the simulator waits before the next event.
+        var events = new List<string>();
+        while (!events.Exists(e => e.Contains("\"content\":\"alpha", StringComparison.Ordinal)))
+        {
+            events.Add(await ReadEventAsync(reader));
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), await interval);
+        var start = time.GetUtcNow();
+        var rest = ReadToEndAsync(reader);
+        var advances = 0;
+        while (true)
+        {
+            var next = time.WaitForTimerAsync(d => d == TimeSpan.FromMilliseconds(50));
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            advances++;
+            if (await Task.WhenAny(rest, next) == rest)
+            {
+                break;
+            }
+        }
+
+        var remaining = await rest;
+        Assert.EndsWith("data: [DONE]", remaining.TrimEnd(), StringComparison.Ordinal);
+
+        // One interval before every event after the first text: the other chunks, the stop chunk and [DONE].
+        var later = remaining.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.Equal(later, advances);
+        Assert.Equal(TimeSpan.FromMilliseconds(50 * later), time.GetUtcNow() - start);
+    }
+
+    private static async Task<string> ReadEventAsync(StreamReader reader)
+    {
+        var text = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.Length == 0 && text.Length > 0)
+            {
+                break;
+            }
+
+            text.Append(line);
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<string> ReadToEndAsync(StreamReader reader) => await reader.ReadToEndAsync();
+
+    [Fact]
     public async Task Malformed_json_and_non_json_requests()
     {
         _sim.Script.Always().Fault(SimulatorFault.MalformedJson);

@@ -39,6 +39,12 @@ public sealed record AttemptRecord(
     /// <summary>Gets the validation errors when <see cref="Outcome"/> is <see cref="AttemptOutcome.Invalid"/>.</summary>
     public IReadOnlyList<string> ValidationErrors { get; init; } = [];
 
+    /// <summary>Gets the score (0–1) a judge's verdict carried, when this is a judge call whose verdict had one.</summary>
+    public double? JudgeScore { get; init; }
+
+    /// <summary>Gets the time from the start of a streamed attempt to its first text, when the answer was streamed.</summary>
+    public TimeSpan? TimeToFirstToken { get; init; }
+
     /// <inheritdoc/>
     public override string ToString()
     {

@@ -27,7 +27,14 @@ internal sealed record AttemptEntry(
     long? InputTokens,
     long? OutputTokens,
     string? Error,
-    IReadOnlyList<string>? ValidationErrors);
+    IReadOnlyList<string>? ValidationErrors)
+{
+    /// <summary>Gets the time to the first streamed text of this attempt, when it streamed.</summary>
+    public double? TimeToFirstTokenMs { get; init; }
+
+    /// <summary>Gets the judge's score, when this is a judge call whose verdict had one.</summary>
+    public double? JudgeScore { get; init; }
+}
 
 /// <summary>The result of one case: the line written to <c>results.jsonl</c> and an element of <c>results.json</c>.</summary>
 internal sealed record CaseResult
@@ -67,6 +74,18 @@ internal sealed record CaseResult
 
     public double LatencyMs { get; init; }
 
+    /// <summary>Gets the time from the start of the answering attempt to its first streamed text, when the case streamed.</summary>
+    public double? TimeToFirstTokenMs { get; init; }
+
+    /// <summary>Gets the scores of the judge verdicts of this case, in order, when a judge rule ran and scored.</summary>
+    public IReadOnlyList<double>? JudgeScores { get; init; }
+
+    /// <summary>Gets how many requests of this case waited because another case had been rate-limited by the same provider endpoint.</summary>
+    public int RateLimitWaits { get; init; }
+
+    /// <summary>Gets the time those requests spent waiting.</summary>
+    public double? RateLimitWaitMs { get; init; }
+
     public long InputTokens { get; init; }
 
     public long OutputTokens { get; init; }
@@ -84,6 +103,12 @@ internal sealed record CaseResult
 
 /// <summary>Latency percentiles in milliseconds over the cases that ran.</summary>
 internal sealed record LatencySummary(double Min, double P50, double P90, double P95, double P99, double Max);
+
+/// <summary>
+/// One case over its repeats (<c>--repeat N</c>): how many runs passed, and the spread of its judge scores (every scored
+/// verdict of every run) — min, mean, max and population standard deviation.
+/// </summary>
+internal sealed record CaseSpread(string Id, int Runs, int Passed, int Scores, double? MinScore, double? MeanScore, double? MaxScore, double? StdDevScore);
 
 /// <summary>The aggregate of a run.</summary>
 internal sealed record RunSummary
@@ -106,6 +131,15 @@ internal sealed record RunSummary
     public double WallMs { get; init; }
 
     public LatencySummary? Latency { get; init; }
+
+    /// <summary>Gets the time-to-first-token percentiles over the cases that streamed, if any did.</summary>
+    public LatencySummary? TimeToFirstToken { get; init; }
+
+    /// <summary>Gets how many requests waited behind a rate-limited provider endpoint (the shared back-off).</summary>
+    public int RateLimitWaits { get; init; }
+
+    /// <summary>Gets, per case that ran more than once or had a scoring judge, its pass count and judge-score spread.</summary>
+    public IReadOnlyList<CaseSpread>? Spread { get; init; }
 
     public long InputTokens { get; init; }
 

@@ -11,7 +11,19 @@ namespace PromptGen.Cli.TestRunner;
 /// </summary>
 internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, RunSettings settings, PriceTable prices, TimeProvider time)
 {
+    /// <summary>Runs a case, counting the waits it spent behind a rate-limited provider (<see cref="RateLimitGate"/>).</summary>
     public async Task<CaseResult> RunAsync(TestCase testCase, CancellationToken cancellationToken)
+    {
+        var waits = RateLimitGate.Track();
+        var result = await RunCoreAsync(testCase, cancellationToken).ConfigureAwait(false);
+        return waits.Count == 0 ? result : result with
+        {
+            RateLimitWaits = waits.Count,
+            RateLimitWaitMs = Math.Round(waits.Total.TotalMilliseconds, 1),
+        };
+    }
+
+    private async Task<CaseResult> RunCoreAsync(TestCase testCase, CancellationToken cancellationToken)
     {
         var model = settings.MapModel(testCase.Model);
         var result = Base(testCase, model);
@@ -44,6 +56,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
                 ReaskBudget = testCase.Reasks,
                 MaxOutputTokens = testCase.MaxTokens,
                 Temperature = testCase.Temperature,
+                Stream = testCase.Stream ?? settings.Stream,
             };
             var answer = await executor.GetTextAsync(descriptor, messages, cancellationToken).ConfigureAwait(false);
             return Measured(result, answer.Trace, startedAt, started) with
@@ -91,7 +104,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
     /// <summary>Checks a given answer (no model call); judges still call their model, so their errors are ERRORs.</summary>
     private async Task<CaseResult> ValidateGivenAsync(TestCase testCase, CaseResult result, string answer, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
     {
-        var context = new ValidationContext(answer) { Router = router, Subject = $"case '{testCase.Id}'" };
+        var context = new ValidationContext(answer) { Router = router, JudgeModel = router.Options.Validation.JudgeModel, Subject = $"case '{testCase.Id}'" };
         result = result with { Response = settings.Redact(answer), AnsweredBy = "(given)" };
         try
         {
@@ -136,9 +149,13 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             cost += prices.Cost(attempt.ModelId, attempt.InputTokens ?? 0, attempt.OutputTokens ?? 0);
         }
 
+        var answered = trace.Attempts.LastOrDefault(a => a.Kind != AttemptKind.Judge && a.Outcome != AttemptOutcome.Failed);
+        var scores = trace.Attempts.Where(a => a.Kind == AttemptKind.Judge && a.JudgeScore is not null).Select(a => a.JudgeScore!.Value).ToList();
         return result with
         {
             LatencyMs = Elapsed(started),
+            TimeToFirstTokenMs = answered?.TimeToFirstToken is { } ttft ? Math.Round(ttft.TotalMilliseconds, 2) : null,
+            JudgeScores = scores.Count == 0 ? null : scores,
             InputTokens = trace.InputTokens,
             OutputTokens = trace.OutputTokens,
             CostUsd = trace.InputTokens + trace.OutputTokens > 0 ? cost : null,
@@ -155,7 +172,11 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
                 a.InputTokens,
                 a.OutputTokens,
                 a.ErrorMessage is null ? null : settings.Redact(a.ErrorMessage),
-                a.ValidationErrors.Count == 0 ? null : [.. a.ValidationErrors.Select(settings.Redact)]))],
+                a.ValidationErrors.Count == 0 ? null : [.. a.ValidationErrors.Select(settings.Redact)])
+            {
+                TimeToFirstTokenMs = a.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 2) : null,
+                JudgeScore = a.JudgeScore,
+            })],
         };
     }
 

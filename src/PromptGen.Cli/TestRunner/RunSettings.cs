@@ -12,6 +12,9 @@ internal sealed class RunSettings
     /// <summary>Gets the <c>--route from=to</c> mappings; <c>from</c> is a model id, alias or <c>provider/*</c> glob.</summary>
     public IReadOnlyList<(string From, string To)> Routes { get; init; } = [];
 
+    /// <summary>Gets a value indicating whether cases that do not say stream their answers (<c>--stream</c>).</summary>
+    public bool Stream { get; init; }
+
     /// <summary>Adds a cap: at most <paramref name="limit"/> cases in flight on <paramref name="provider"/>.</summary>
     public void AddCap(string provider, int limit) => _caps[provider] = new SemaphoreSlim(limit, limit);
 

@@ -19,6 +19,9 @@ internal static class RunStatistics
             Interrupted = interrupted,
             WallMs = Math.Round(wallMs, 1),
             Latency = Latency(ran.Select(r => r.LatencyMs)),
+            TimeToFirstToken = Latency(ran.Where(r => r.TimeToFirstTokenMs is not null).Select(r => r.TimeToFirstTokenMs!.Value)),
+            RateLimitWaits = results.Sum(r => r.RateLimitWaits),
+            Spread = Spread(ran),
             InputTokens = results.Sum(r => r.InputTokens),
             OutputTokens = results.Sum(r => r.OutputTokens),
 
@@ -28,6 +31,35 @@ internal static class RunStatistics
             Reasks = results.Sum(r => r.Reasks),
             Fallbacks = results.Sum(r => r.Fallbacks),
         };
+    }
+
+    /// <summary>Per case id (over its repeats): runs, passes and the judge-score spread; only cases that repeated or were scored.</summary>
+    public static IReadOnlyList<CaseSpread>? Spread(IReadOnlyList<CaseResult> ran)
+    {
+        var spread = new List<CaseSpread>();
+        foreach (var runs in ran.GroupBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var scores = runs.SelectMany(r => r.JudgeScores ?? []).ToArray();
+            var count = runs.Count();
+            if (count < 2 && scores.Length == 0)
+            {
+                continue;
+            }
+
+            double? mean = scores.Length == 0 ? null : scores.Average();
+            double? deviation = mean is { } m ? Math.Sqrt(scores.Sum(s => (s - m) * (s - m)) / scores.Length) : null;
+            spread.Add(new CaseSpread(
+                runs.Key,
+                count,
+                runs.Count(r => r.Outcome == Outcomes.Pass),
+                scores.Length,
+                scores.Length == 0 ? null : scores.Min(),
+                mean is null ? null : Math.Round(mean.Value, 4),
+                scores.Length == 0 ? null : scores.Max(),
+                deviation is null ? null : Math.Round(deviation.Value, 4)));
+        }
+
+        return spread.Count == 0 ? null : spread;
     }
 
     public static LatencySummary? Latency(IEnumerable<double> values)

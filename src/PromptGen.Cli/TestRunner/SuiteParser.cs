@@ -8,8 +8,8 @@ namespace PromptGen.Cli.TestRunner;
 internal static class SuiteParser
 {
     private static readonly string[] s_rootFields = ["name", "description", "defaults", "cases"];
-    private static readonly string[] s_caseFields = ["id", "description", "tags", "model", "prompt", "system", "messages", "images", "rules", "reasks", "maxTokens", "temperature", "skip"];
-    private static readonly string[] s_defaultFields = ["model", "system", "rules", "reasks", "maxTokens", "temperature", "tags"];
+    private static readonly string[] s_caseFields = ["id", "description", "tags", "model", "prompt", "system", "messages", "images", "rules", "reasks", "maxTokens", "temperature", "stream", "skip"];
+    private static readonly string[] s_defaultFields = ["model", "system", "rules", "reasks", "maxTokens", "temperature", "stream", "tags"];
 
     /// <summary>Reads and parses a suite file.</summary>
     public static IReadOnlyList<TestCase> Load(string file, string fullPath)
@@ -111,6 +111,7 @@ internal static class SuiteParser
             Reasks = reader.Int(element, "reasks") ?? (hasDefaults ? reader.Int(defaults, "reasks") : null),
             MaxTokens = reader.Int(element, "maxTokens") ?? (hasDefaults ? reader.Int(defaults, "maxTokens") : null),
             Temperature = reader.Float(element, "temperature") ?? (hasDefaults ? reader.Float(defaults, "temperature") : null),
+            Stream = reader.Bool(element, "stream") ?? (hasDefaults ? reader.Bool(defaults, "stream") : null),
             Skip = element.TryGetProperty("skip", out var skip) ? Skip(reader, skip) : null,
         };
     }

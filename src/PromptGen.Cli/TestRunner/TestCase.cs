@@ -57,6 +57,9 @@ internal sealed record TestCase
     /// <summary>Gets the temperature.</summary>
     public float? Temperature { get; init; }
 
+    /// <summary>Gets a value indicating whether the answer is streamed (time to first token is recorded); <see langword="null"/> for the run's default (<c>--stream</c>).</summary>
+    public bool? Stream { get; init; }
+
     /// <summary>Gets why the case is skipped, or <see langword="null"/> to run it.</summary>
     public string? Skip { get; init; }
 

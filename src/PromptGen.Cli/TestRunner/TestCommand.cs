@@ -24,11 +24,12 @@ internal static class TestCommand
         var parallel = new Option<int>("--parallel", "-p") { Description = "Cases in flight at once (never more).", DefaultValueFactory = _ => 4 };
         var providerLimit = new Option<string[]>("--provider-limit") { Description = "At most n cases in flight on one provider: provider=n (for example max=2). Repeatable." };
         var threshold = new Option<double?>("--threshold") { Description = "Pass when the pass rate (passed ÷ cases run) is at least this (0..1) even if some cases failed. Errors still exit 2." };
+        var stream = new Option<bool>("--stream") { Description = "Stream answers and record time to first token (cases and suite defaults may set \"stream\" themselves); rules still check the assembled text." };
         var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator even when a real provider is configured." };
         var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
         var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
         {
-            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, debug, output, report, parallel, providerLimit, threshold, simulator, simulatorRules,
+            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -50,6 +51,7 @@ internal static class TestCommand
                 Parallel = Positive(parsed.GetValue(parallel), "--parallel"),
                 ProviderLimits = [.. (parsed.GetValue(providerLimit) ?? []).Select(p => Pair(p, "--provider-limit", "max=2")).Select(p => (p.From, Positive(int.TryParse(p.To, CultureInfo.InvariantCulture, out var n) ? n : 0, "--provider-limit")))],
                 Threshold = parsed.GetValue(threshold) is { } t && (t < 0 || t > 1) ? throw new CliUsageException($"--threshold must be a pass rate between 0 and 1, not {t}.") : parsed.GetValue(threshold),
+                Stream = parsed.GetValue(stream),
                 UseSimulator = parsed.GetValue(simulator) || parsed.GetValue(simulatorRules) is not null,
                 SimulatorRules = parsed.GetValue(simulatorRules),
             };
@@ -122,6 +124,8 @@ internal sealed record TestOptions
     public IReadOnlyList<(string Provider, int Limit)> ProviderLimits { get; init; } = [];
 
     public double? Threshold { get; init; }
+
+    public bool Stream { get; init; }
 
     public bool UseSimulator { get; init; }
 

@@ -34,19 +34,15 @@ internal static class TestRun
                 : $"running against the built-in LLM simulator: no {CliConfiguration.DefaultFileName} and none of {string.Join(", ", CliConfiguration.ProviderVariables)} is set.");
         }
 
+        var time = host.Time;
+        var gate = new RateLimitGate(time);
+        var transport = new RateLimitGateHandler(gate, time, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) });
         try
         {
-            await using var services = configuration.BuildServices(o =>
-            {
-                o.Debug |= options.Debug;
-                if (simulator is not null)
-                {
-                    BuiltInSimulator.Apply(simulator, o);
-                }
-            });
+            // The router owns (and disposes) the transport; every request passes the run's shared rate-limit gate.
+            await using var services = configuration.BuildServices(Configure, transport);
             var router = services.GetRequiredService<PromptRouter>();
             var settings = Settings(host, options, router.Options);
-            var time = TimeProvider.System;
             var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, settings, prices, time);
             return await RunCasesAsync(host, options, cases, caseRunner, time, cancellationToken);
         }
@@ -55,6 +51,15 @@ internal static class TestRun
             if (simulator is not null)
             {
                 await simulator.DisposeAsync();
+            }
+        }
+
+        void Configure(PromptGenOptions o)
+        {
+            o.Debug |= options.Debug;
+            if (simulator is not null)
+            {
+                BuiltInSimulator.Apply(simulator, o);
             }
         }
     }
@@ -131,7 +136,7 @@ internal static class TestRun
 
     private static RunSettings Settings(CliHost host, TestOptions options, PromptGenOptions promptGen)
     {
-        var settings = new RunSettings { ModelOverride = options.Model, Routes = options.Routes };
+        var settings = new RunSettings { ModelOverride = options.Model, Routes = options.Routes, Stream = options.Stream };
         foreach (var (provider, limit) in options.ProviderLimits)
         {
             settings.AddCap(provider, limit);

@@ -9,7 +9,9 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "Images"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "Images", "Validation"];
+
+    private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel"];
 
     private static readonly string[] s_imageKeys = ["MaxDownloadBytes", "DownloadTimeout"];
 
@@ -67,6 +69,22 @@ public static class PromptGenConfiguration
                     break;
                 case "CircuitBreaker":
                     options.CircuitBreaker = BindBreaker(child, options.CircuitBreaker);
+                    break;
+                case "Validation":
+                    foreach (var setting in child.GetChildren())
+                    {
+                        if (Known(setting, s_validationKeys) == "MaxReasks")
+                        {
+                            options.Validation.MaxReasks = ReadInt(setting) is { } reasks && reasks >= 0 ? reasks
+                                : setting.Value is null ? options.Validation.MaxReasks
+                                : throw new PromptConfigurationException($"Setting '{setting.Path}' is '{setting.Value}'; expected a whole number of re-asks, 0 or more.");
+                        }
+                        else
+                        {
+                            options.Validation.JudgeModel = Remember(options, setting, string.IsNullOrWhiteSpace(setting.Value) ? null : setting.Value.Trim()) ?? options.Validation.JudgeModel;
+                        }
+                    }
+
                     break;
                 case "Images":
                     foreach (var setting in child.GetChildren())

@@ -25,26 +25,10 @@ internal sealed class ProviderHttpHandler(TimeProvider timeProvider, SecretRedac
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var (message, code) = ParseError(body);
-            context.Failure = new HttpFailure((int)response.StatusCode, RetryAfter(response), redactor.Redact(message), code);
+            context.Failure = new HttpFailure((int)response.StatusCode, RateLimitHeaders.RetryAfter(response.Headers, timeProvider.GetUtcNow()), redactor.Redact(message), code);
         }
 
         return response;
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.TryGetValues("retry-after-ms", out var ms) &&
-            double.TryParse(ms.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
-        {
-            return TimeSpan.FromMilliseconds(milliseconds);
-        }
-
-        return response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            _ => null,
-        };
     }
 
     internal static (string? Message, string? Code) ParseError(string body)

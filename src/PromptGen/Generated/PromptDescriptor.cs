@@ -74,6 +74,13 @@ public sealed class PromptDescriptor
     /// <summary>Gets the schema name sent to providers that want one.</summary>
     public string? SchemaName { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether each model call streams its answer. Rules still run on the assembled text, re-asks
+    /// still happen, and each answered attempt records <see cref="AttemptRecord.TimeToFirstToken"/>. Streaming calls
+    /// fall back to the next model before the first text arrives but are not retried on the same model.
+    /// </summary>
+    public bool Stream { get; init; }
+
     /// <summary>Gets the schema parsed once, or <see langword="null"/> for text results.</summary>
     internal JsonElement? Schema => JsonSchema.IsEmpty ? null : _schema ??= JsonDocument.Parse(JsonSchema).RootElement.Clone();
 

@@ -89,7 +89,9 @@ public sealed partial class PromptExecutor
     {
         try
         {
-            var result = await _router.GetResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false);
+            var result = descriptor.Stream
+                ? await _router.GetStreamedResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false)
+                : await _router.GetResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }

@@ -14,16 +14,41 @@ public sealed partial class PromptRouter
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The updates as they arrive.</returns>
     /// <exception cref="PromptGenException">The call failed; the trace is attached.</exception>
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        return StreamAsync(messages, options, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the answer and returns it assembled, with the trace of every attempt; the answering attempt records the
+    /// time to its first text (<see cref="AttemptRecord.TimeToFirstToken"/>).
+    /// </summary>
+    internal async Task<PromptResult<ChatResponse>> GetStreamedResponseAsync(IList<ChatMessage> messages, PromptCallOptions? options, CancellationToken cancellationToken)
+    {
+        var attempts = new List<AttemptRecord>();
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in StreamAsync(messages, options, attempts, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
+        }
+
+        var response = updates.ToChatResponse();
+        return new PromptResult<ChatResponse>(response, attempts[^1].ModelId, new PromptTrace([.. attempts])) { RawText = response.Text, Usage = response.Usage };
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options,
+        List<AttemptRecord> attempts,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var list = messages as IList<ChatMessage> ?? [.. messages];
         var chain = ResolveChain(options?.Model, options?.Fallbacks);
         var images = await ImageResolver.LoadAsync(list, cancellationToken).ConfigureAwait(false);
-        var attempts = new List<AttemptRecord>(chain.Count);
         List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
         {
@@ -49,6 +74,7 @@ public sealed partial class PromptRouter
             var stream = attempt.Route.Client.GetStreamingResponseAsync(prepared, options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
             await using var _ = stream.ConfigureAwait(false);
             var updates = new List<ChatResponseUpdate>();
+            TimeSpan? firstToken = null;
             var more = true;
             while (more)
             {
@@ -87,12 +113,17 @@ public sealed partial class PromptRouter
 
                 if (more)
                 {
+                    if (firstToken is null && stream.Current.Text is { Length: > 0 })
+                    {
+                        firstToken = attempt.Elapsed;
+                    }
+
                     updates.Add(stream.Current);
                     yield return stream.Current;
                 }
                 else
                 {
-                    attempts.Add(attempt.Succeeded(updates.ToChatResponse()));
+                    attempts.Add(attempt.Succeeded(updates.ToChatResponse()) with { TimeToFirstToken = firstToken });
                     yield break;
                 }
             }

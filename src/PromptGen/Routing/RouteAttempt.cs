@@ -57,6 +57,9 @@ internal sealed class RouteAttempt : IDisposable
     /// <summary>Gets the token that fires on the caller's cancellation or the attempt timeout.</summary>
     public CancellationToken Token => _linked.Token;
 
+    /// <summary>Gets the time since the attempt started.</summary>
+    public TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
     public AttemptRecord Succeeded(ChatResponse response)
     {
         var elapsed = _time.GetElapsedTime(_started);

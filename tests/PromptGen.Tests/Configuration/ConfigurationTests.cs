@@ -34,6 +34,28 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Validation_settings_bind_from_configuration()
+    {
+        var options = new PromptGenOptions();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PromptGen:Validation:JudgeModel"] = "anthropic/claude-judge",
+            ["PromptGen:Validation:MaxReasks"] = "0",
+        }).Build();
+
+        PromptGenConfiguration.Bind(configuration.GetSection("PromptGen"), options);
+
+        Assert.Equal("anthropic/claude-judge", options.Validation.JudgeModel);
+        Assert.Equal(0, options.Validation.MaxReasks);
+        var unknown = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PromptGen:Validation:Judge"] = "x" }).Build();
+        var error = Assert.Throws<PromptConfigurationException>(() => PromptGenConfiguration.Bind(unknown.GetSection("PromptGen"), new PromptGenOptions()));
+        Assert.Contains("PromptGen:Validation:Judge", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxReasks, JudgeModel", error.Message, StringComparison.Ordinal);
+        var negative = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PromptGen:Validation:MaxReasks"] = "-1" }).Build();
+        Assert.Throws<PromptConfigurationException>(() => PromptGenConfiguration.Bind(negative.GetSection("PromptGen"), new PromptGenOptions()));
+    }
+
+    [Fact]
     public void Precedence_is_code_then_configuration_then_environment_then_default()
     {
         var environment = new Dictionary<string, string>

@@ -31,6 +31,16 @@ internal static class ConsoleSummary
             }
         }
 
+        if (s.Spread is { Count: > 0 } spread)
+        {
+            output.WriteLine();
+            output.WriteLine("  " + string.Join("  ", ReportText.SpreadColumns));
+            foreach (var row in spread)
+            {
+                output.WriteLine("  " + string.Join("  ", ReportText.SpreadRow(row)));
+            }
+        }
+
         var problems = run.Cases.Where(c => c.Outcome is Outcomes.Fail or Outcomes.Error).ToList();
         if (problems.Count > 0)
         {

@@ -51,7 +51,7 @@ internal static class HtmlCharts
         var y = 10;
         foreach (var m in models)
         {
-            var scale = (Width - 180) / (double)m.Cases;
+            var scale = (Width - 220) / (double)m.Cases;
             var x = 170.0;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"11\">{HtmlReport.E(ReportText.Clip(m.Model, 28))}</text>");
             foreach (var (count, color) in new[] { (m.Passed, "#1a7f37"), (m.Errors, "#d4a72c"), (m.Failed, "#cf222e") })

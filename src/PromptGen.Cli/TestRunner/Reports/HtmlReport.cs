@@ -36,10 +36,21 @@ internal static class HtmlReport
 
         html.Append("</table><div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
         html.Append("<div><h2>Pass rate per model</h2>").Append(HtmlCharts.PassRates(ReportText.ByModel(run.Cases))).Append("</div></div>");
-        html.Append("<h2>Cases</h2><table><tr><th>#</th><th>case</th><th>outcome</th><th>model</th><th>latency ms</th><th>tokens in/out</th><th>retries/re-asks/fallbacks</th><th>reason</th></tr>");
+        if (s.Spread is { Count: > 0 } spread)
+        {
+            html.Append("<h2 id=\"spread\">Repeats and judge scores</h2><table id=\"spread-table\"><tr>").Append(string.Concat(ReportText.SpreadColumns.Select(c => "<th>" + E(c) + "</th>"))).Append("</tr>");
+            foreach (var row in spread)
+            {
+                html.Append("<tr>").Append(string.Concat(ReportText.SpreadRow(row).Select(c => "<td>" + E(c) + "</td>"))).Append("</tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        html.Append("<h2>Cases</h2><table><tr><th>#</th><th>case</th><th>outcome</th><th>model</th><th>latency ms</th><th>ttft ms</th><th>tokens in/out</th><th>retries/re-asks/fallbacks</th><th>reason</th></tr>");
         foreach (var r in run.Cases)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Index + 1}</td><td>{E(r.Key)}</td><td class=\"{r.Outcome}\">{r.Outcome}</td><td>{E(r.AnsweredBy ?? r.Model ?? "default")}</td><td>{r.LatencyMs:0}</td><td>{r.InputTokens}/{r.OutputTokens}</td><td>{r.Retries}/{r.Reasks}/{r.Fallbacks}</td><td>{E(ReportText.Clip(r.Reason ?? string.Empty, 200))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Index + 1}</td><td>{E(r.Key)}</td><td class=\"{r.Outcome}\">{r.Outcome}</td><td>{E(r.AnsweredBy ?? r.Model ?? "default")}</td><td>{r.LatencyMs:0}</td><td>{(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")}</td><td>{r.InputTokens}/{r.OutputTokens}</td><td>{r.Retries}/{r.Reasks}/{r.Fallbacks}</td><td>{E(ReportText.Clip(r.Reason ?? string.Empty, 200))}</td></tr>");
         }
 
         html.Append("</table>");

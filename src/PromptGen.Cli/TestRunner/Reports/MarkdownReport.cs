@@ -26,10 +26,19 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture, $"| {Cell(model.Model)} | {model.Cases} | {model.Passed} | {model.Failed} | {model.Errors} | {model.PassRate:P1} | {model.P50:0} |\n");
         }
 
-        md.Append("\n## Cases\n\n| # | case | outcome | model | latency ms | tokens in/out | reason |\n|---|---|---|---|---|---|---|\n");
+        if (s.Spread is { Count: > 0 } spread)
+        {
+            md.Append("\n## Repeats and judge scores\n\n| ").Append(string.Join(" | ", ReportText.SpreadColumns)).Append(" |\n|").Append(string.Concat(ReportText.SpreadColumns.Select(_ => "---|"))).Append('\n');
+            foreach (var row in spread)
+            {
+                md.Append("| ").Append(string.Join(" | ", ReportText.SpreadRow(row).Select(Cell))).Append(" |\n");
+            }
+        }
+
+        md.Append("\n## Cases\n\n| # | case | outcome | model | latency ms | ttft ms | tokens in/out | reason |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in run.Cases)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Index + 1} | {Cell(r.Key)} | {r.Outcome} | {Cell(r.AnsweredBy ?? r.Model ?? "default")} | {r.LatencyMs:0} | {r.InputTokens}/{r.OutputTokens} | {Cell(ReportText.Clip(r.Reason ?? string.Empty, 160))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Index + 1} | {Cell(r.Key)} | {r.Outcome} | {Cell(r.AnsweredBy ?? r.Model ?? "default")} | {r.LatencyMs:0} | {(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.InputTokens}/{r.OutputTokens} | {Cell(ReportText.Clip(r.Reason ?? string.Empty, 160))} |\n");
         }
 
         var problems = run.Cases.Where(r => r.Outcome is Outcomes.Fail or Outcomes.Error).ToList();

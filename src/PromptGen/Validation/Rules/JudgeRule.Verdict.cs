@@ -5,7 +5,7 @@ namespace PromptGen.Validation;
 public sealed partial class JudgeRule
 {
     /// <summary>Reads a judge's answer strictly: either a decision (pass, or a failure with its reason) or an error.</summary>
-    private readonly record struct Verdict(string? Failure, string? Error)
+    private readonly record struct Verdict(string? Failure, string? Error, double? Score = null)
     {
         public static Verdict Read(string text, JudgeRule rule)
         {
@@ -31,6 +31,7 @@ public sealed partial class JudgeRule
                 }
             }
 
+            double? scored = null;
             if (root.TryGetProperty("score", out var score) && score.ValueKind != JsonValueKind.Null)
             {
                 if (score.ValueKind != JsonValueKind.Number || !score.TryGetDouble(out var value) || value < 0 || value > 1)
@@ -38,6 +39,7 @@ public sealed partial class JudgeRule
                     return new(null, $"the verdict's \"score\" must be a number from 0 to 1, not {score.GetRawText()}.");
                 }
 
+                scored = value;
                 if (rule.MinimumScore is { } min && value < min && failures.Count == 0)
                 {
                     failures.Add($"score {value:0.##} is below the required {min:0.##} ({reason})");
@@ -62,7 +64,7 @@ public sealed partial class JudgeRule
                 }
             }
 
-            return new(failures.Count == 0 ? null : string.Join("; ", failures.Distinct(StringComparer.Ordinal)), null);
+            return new(failures.Count == 0 ? null : string.Join("; ", failures.Distinct(StringComparer.Ordinal)), null, scored);
         }
 
         private static string? Text(JsonElement root, string name) =>

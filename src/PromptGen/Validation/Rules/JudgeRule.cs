@@ -93,7 +93,13 @@ public sealed partial class JudgeRule : ResponseRule
                 result.Value.Text);
         }
 
-        context.RecordJudgeAttempts(result.Trace.Attempts);
+        var judged = result.Trace.Attempts.ToList();
+        if (verdict.Score is { } value && judged.Count > 0)
+        {
+            judged[^1] = judged[^1] with { JudgeScore = value };
+        }
+
+        context.RecordJudgeAttempts(judged);
         return verdict.Failure is { } failure ? Fail($"A reviewer ({result.ModelId}) rejected the answer: {failure}") : ValidationResult.Valid;
     }
 
