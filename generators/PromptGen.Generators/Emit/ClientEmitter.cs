@@ -177,13 +177,14 @@ internal static partial class ClientEmitter
             {
                 writer.Line($"return (await {call}.ConfigureAwait(false)).Value;");
             }
-            else if (method.IsValueTask)
+            else if (method.IsValueTask || method.ReturnKind == ReturnKind.Stream)
             {
-                writer.Line($"return new {method.ReturnTypeDisplay}({call});");
+                // The executor returns ValueTask (no task allocated when the call completes synchronously).
+                writer.Line($"return {call};");
             }
             else
             {
-                writer.Line($"return {call};");
+                writer.Line($"return {call}.AsTask();");
             }
         }
 

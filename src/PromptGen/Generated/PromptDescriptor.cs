@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using PromptGen.Validation;
 
 namespace PromptGen.Generated;
@@ -10,6 +11,8 @@ namespace PromptGen.Generated;
 public sealed class PromptDescriptor
 {
     private JsonElement? _schema;
+    private string? _name;
+    private PromptCallOptions? _callOptions;
 
     /// <summary>Initializes a descriptor.</summary>
     /// <param name="client">The prompt client interface's full name.</param>
@@ -85,5 +88,38 @@ public sealed class PromptDescriptor
     internal JsonElement? Schema => JsonSchema.IsEmpty ? null : _schema ??= JsonDocument.Parse(JsonSchema).RootElement.Clone();
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Client}.{Method}";
+    public override string ToString() => _name ??= $"{Client}.{Method}";
+
+    /// <summary>
+    /// Gets the router options of a call to the descriptor's own model chain, built once: the descriptor is immutable and
+    /// nothing downstream mutates call or chat options (middleware clones before adapting).
+    /// </summary>
+    internal PromptCallOptions CallOptions => _callOptions ??= CreateCallOptions(null);
+
+    /// <summary>Builds the router options for a call to <paramref name="model"/> (no fallbacks) or, when it is null, to the descriptor's chain.</summary>
+    internal PromptCallOptions CreateCallOptions(string? model)
+    {
+        var chat = new ChatOptions { Temperature = Temperature, MaxOutputTokens = MaxOutputTokens };
+        if (Schema is { } schema)
+        {
+            chat.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, SchemaName);
+            if (StrictSchema)
+            {
+                // Microsoft.Extensions.AI's OpenAI adapter reads this key to send "strict": true.
+                (chat.AdditionalProperties ??= [])["strict"] = true;
+            }
+        }
+
+        return new PromptCallOptions
+        {
+            Model = model ?? Model,
+            Fallbacks = model is null ? Fallbacks : null,
+            ChatOptions = chat,
+            Retry = Retry,
+            CircuitBreaker = CircuitBreaker,
+            AttemptTimeout = AttemptTimeout,
+            TotalTimeout = TotalTimeout,
+            Escalation = Escalation,
+        };
+    }
 }

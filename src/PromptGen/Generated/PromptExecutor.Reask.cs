@@ -10,10 +10,10 @@ public sealed partial class PromptExecutor
     /// answer in the conversation. When the budget is spent the escalation handler gets its turn, then the call fails
     /// with every attempt attached.
     /// </summary>
-    private async Task<PromptResult<T>> RunAsync<T>(
+    private async ValueTask<PromptResult<T>> RunAsync<T>(
         PromptDescriptor descriptor,
         IList<ChatMessage> messages,
-        Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)> parse,
+        Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)>? parse,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
@@ -29,26 +29,23 @@ public sealed partial class PromptExecutor
             for (var ask = 0; ; ask++)
             {
                 var result = await AskAsync(descriptor, conversation, model, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
-                var text = result.Value.Text;
-                var answered = log.Attempts.Count - 1;
-                var context = new ValidationContext(text, descriptor.Schema)
-                {
-                    Services = _services,
-                    Router = _router,
-                    JudgeModel = _router.Options.Validation.JudgeModel,
-                    Subject = descriptor.ToString(),
-                };
-                var (value, errors) = await ValidateAsync(descriptor, context, parse, log, cancellationToken).ConfigureAwait(false);
+                var text = result.Response.Text;
+                var answered = log.Count - 1;
+
+                // A text result without rules has nothing to check: no validation context for it.
+                var (value, errors) = parse is null && descriptor.Rules.Count == 0
+                    ? ((T?)(object)text, [])
+                    : await ValidateAsync(descriptor, Context(descriptor, text), parse ?? TextOf<T>, log, cancellationToken).ConfigureAwait(false);
                 if (errors.Count == 0)
                 {
-                    return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Usage };
+                    return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage };
                 }
 
                 log.Attempts[answered] = log.Attempts[answered] with { Outcome = AttemptOutcome.Invalid, ValidationErrors = errors };
                 log.Failed.Add(new ValidationAttempt(result.ModelId, text, errors)
                 {
-                    InputTokens = result.Usage?.InputTokenCount,
-                    OutputTokens = result.Usage?.OutputTokenCount,
+                    InputTokens = result.Response.Usage?.InputTokenCount,
+                    OutputTokens = result.Response.Usage?.OutputTokenCount,
                 });
                 if (ask >= budget)
                 {
@@ -70,7 +67,7 @@ public sealed partial class PromptExecutor
             switch (decision.Action)
             {
                 case EscalationAction.Supply:
-                    return Supplied(descriptor, decision.Answer!, parse, log, budget);
+                    return Supplied(descriptor, decision.Answer!, parse ?? TextOf<T>, log, budget);
                 case EscalationAction.RetryWithModel:
                     model = decision.ModelId;
                     break;
@@ -85,13 +82,24 @@ public sealed partial class PromptExecutor
         }
     }
 
-    private async Task<PromptResult<ChatResponse>> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, string? model, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
+    private ValidationContext Context(PromptDescriptor descriptor, string text) => new(text, descriptor.Schema)
+    {
+        Services = _services,
+        Router = _router,
+        JudgeModel = _router.Options.Validation.JudgeModel,
+        Subject = descriptor.ToString(),
+    };
+
+    /// <summary>The parse step of a text result: the text as it is (<typeparamref name="T"/> is <see cref="string"/>).</summary>
+    private static (T? Value, IReadOnlyList<string> Errors) TextOf<T>(ValidationContext context) => ((T?)(object)context.Text, []);
+
+    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, string? model, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
     {
         try
         {
             var result = descriptor.Stream
                 ? await _router.GetStreamedResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false)
-                : await _router.GetResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false);
+                : await _router.SendAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }
@@ -103,7 +111,7 @@ public sealed partial class PromptExecutor
         }
     }
 
-    private static async Task<(T? Value, IReadOnlyList<string> Errors)> ValidateAsync<T>(
+    private static async ValueTask<(T? Value, IReadOnlyList<string> Errors)> ValidateAsync<T>(
         PromptDescriptor descriptor,
         ValidationContext context,
         Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)> parse,
@@ -123,12 +131,12 @@ public sealed partial class PromptExecutor
         }
         catch (PromptGenException error)
         {
-            log.Attempts.AddRange(context.JudgeAttempts);
+            log.AddJudgeAttempts(context.JudgeAttempts);
             error.WithTrace(log.Trace());
             throw;
         }
 
-        log.Attempts.AddRange(context.JudgeAttempts);
+        log.AddJudgeAttempts(context.JudgeAttempts);
         return (value, result.Errors);
     }
 
@@ -165,26 +173,65 @@ public sealed partial class PromptExecutor
         return error;
     }
 
-    /// <summary>The attempts, debug events and failed answers of one executor call, across re-asks and escalations.</summary>
+    /// <summary>
+    /// The attempts, debug events and failed answers of one executor call, across re-asks and escalations. The common
+    /// call (one ask, valid at once) has one router trace: it is kept and returned as it is, and copied into lists only
+    /// when a second ask, a judge attempt or a changed record needs them.
+    /// </summary>
     private sealed class CallLog
     {
-        private readonly List<DebugEvent> _debug = [];
+        private PromptTrace? _only;
+        private List<AttemptRecord>? _attempts;
+        private List<DebugEvent>? _debug;
+        private List<ValidationAttempt>? _failed;
 
-        public List<AttemptRecord> Attempts { get; } = [];
+        /// <summary>Gets the attempts as a list to change (copies a kept router trace first).</summary>
+        public List<AttemptRecord> Attempts
+        {
+            get
+            {
+                if (_attempts is null)
+                {
+                    _attempts = _only is null ? [] : [.. _only.Attempts];
+                    _debug = _only is null ? [] : [.. _only.DebugEvents];
+                    _only = null;
+                }
 
-        public List<ValidationAttempt> Failed { get; } = [];
+                return _attempts;
+            }
+        }
+
+        /// <summary>Gets the number of attempts so far.</summary>
+        public int Count => _attempts?.Count ?? _only?.Attempts.Count ?? 0;
+
+        public List<ValidationAttempt> Failed => _failed ??= [];
 
         public void Add(PromptTrace trace, AttemptKind firstKind)
         {
+            if (_attempts is null && _only is null && firstKind == AttemptKind.Primary)
+            {
+                _only = trace;
+                return;
+            }
+
+            var attempts = Attempts;
             for (var i = 0; i < trace.Attempts.Count; i++)
             {
                 var attempt = trace.Attempts[i];
-                Attempts.Add(i == 0 && attempt.Kind == AttemptKind.Primary ? attempt with { Kind = firstKind } : attempt);
+                attempts.Add(i == 0 && attempt.Kind == AttemptKind.Primary && firstKind != AttemptKind.Primary ? attempt with { Kind = firstKind } : attempt);
             }
 
-            _debug.AddRange(trace.DebugEvents);
+            _debug!.AddRange(trace.DebugEvents);
         }
 
-        public PromptTrace Trace() => new([.. Attempts], _debug.Count == 0 ? null : [.. _debug]);
+        public void AddJudgeAttempts(IReadOnlyList<AttemptRecord> judged)
+        {
+            if (judged.Count > 0)
+            {
+                Attempts.AddRange(judged);
+            }
+        }
+
+        public PromptTrace Trace() => _only ?? (_attempts is null ? PromptTrace.Empty : new([.. _attempts], _debug!.Count == 0 ? null : [.. _debug]));
     }
 }

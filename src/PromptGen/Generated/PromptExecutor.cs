@@ -40,8 +40,8 @@ public sealed partial class PromptExecutor
     /// <returns>The text with its trace (every attempt, re-ask and judge call).</returns>
     /// <exception cref="ResponseValidationException">No answer passed within the re-ask budget; every attempt is attached.</exception>
     /// <exception cref="JudgeFailedException">A judge rule could not reach a verdict (an error, not a failure).</exception>
-    public Task<PromptResult<string>> GetTextAsync(PromptDescriptor descriptor, IList<ChatMessage> messages, CancellationToken cancellationToken) =>
-        RunAsync<string>(descriptor, messages, static context => (context.Text, []), cancellationToken);
+    public ValueTask<PromptResult<string>> GetTextAsync(PromptDescriptor descriptor, IList<ChatMessage> messages, CancellationToken cancellationToken) =>
+        RunAsync<string>(descriptor, messages, parse: null, cancellationToken);
 
     /// <summary>Runs a prompt whose result is JSON deserialized into <typeparamref name="T"/>, validated and re-asked like text.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -52,7 +52,7 @@ public sealed partial class PromptExecutor
     /// <returns>The value with its trace.</returns>
     /// <exception cref="ResponseValidationException">No answer was JSON of the expected shape within the re-ask budget; every raw answer is kept.</exception>
     /// <exception cref="JudgeFailedException">A judge rule could not reach a verdict.</exception>
-    public Task<PromptResult<T>> GetJsonAsync<T>(PromptDescriptor descriptor, IList<ChatMessage> messages, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public ValueTask<PromptResult<T>> GetJsonAsync<T>(PromptDescriptor descriptor, IList<ChatMessage> messages, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         return RunAsync(descriptor, messages, context => ParseJson(context, typeInfo), cancellationToken);
@@ -94,29 +94,6 @@ public sealed partial class PromptExecutor
         return error is null ? (value, []) : (default, [error]);
     }
 
-    private static PromptCallOptions CallOptions(PromptDescriptor descriptor, string? model)
-    {
-        var chat = new ChatOptions { Temperature = descriptor.Temperature, MaxOutputTokens = descriptor.MaxOutputTokens };
-        if (descriptor.Schema is { } schema)
-        {
-            chat.ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, descriptor.SchemaName);
-            if (descriptor.StrictSchema)
-            {
-                // Microsoft.Extensions.AI's OpenAI adapter reads this key to send "strict": true.
-                (chat.AdditionalProperties ??= [])["strict"] = true;
-            }
-        }
-
-        return new PromptCallOptions
-        {
-            Model = model ?? descriptor.Model,
-            Fallbacks = model is null ? descriptor.Fallbacks : null,
-            ChatOptions = chat,
-            Retry = descriptor.Retry,
-            CircuitBreaker = descriptor.CircuitBreaker,
-            AttemptTimeout = descriptor.AttemptTimeout,
-            TotalTimeout = descriptor.TotalTimeout,
-            Escalation = descriptor.Escalation,
-        };
-    }
+    private static PromptCallOptions CallOptions(PromptDescriptor descriptor, string? model) =>
+        model is null ? descriptor.CallOptions : descriptor.CreateCallOptions(model);
 }

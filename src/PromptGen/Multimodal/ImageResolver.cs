@@ -11,11 +11,13 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
 {
     public static bool HasImages(IList<ChatMessage> messages)
     {
-        foreach (var message in messages)
+        // Indexed loops: this runs on every call, and foreach over the IList interfaces would box two enumerators.
+        for (var i = 0; i < messages.Count; i++)
         {
-            foreach (var content in message.Contents)
+            var contents = messages[i].Contents;
+            for (var j = 0; j < contents.Count; j++)
             {
-                if (content is PromptImageContent)
+                if (contents[j] is PromptImageContent)
                 {
                     return true;
                 }

@@ -4,7 +4,7 @@ namespace PromptGen;
 /// The retry decisions of one call on one route: transient errors only, delays from <see cref="RetryOptions"/> but never
 /// shorter than <c>Retry-After</c>, and no retry whose wait would cross the call's deadline (fall back at once instead).
 /// </summary>
-internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTimeOffset? deadline, TimeProvider time, DebugLog? debug, Func<string?>? interrupt = null)
+internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTimeOffset? deadline, TimeProvider time, DebugLog? debug, IRetryInterrupt? interrupt = null)
 {
     public ModelRoute Route { get; } = route;
 
@@ -29,7 +29,7 @@ internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTim
             return false;
         }
 
-        if (interrupt?.Invoke() is { } reason)
+        if (interrupt?.Interrupt() is { } reason)
         {
             StopReason = reason;
             debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, reason);

@@ -19,7 +19,14 @@ public sealed partial class PromptRouter
     public async Task<PromptResult<ChatResponse>> GetResponseAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await SendAsync(messages, options, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary><see cref="GetResponseAsync"/> for the executor: a <see cref="ValueTask{TResult}"/>, so a call that completes synchronously allocates no task.</summary>
+    internal async ValueTask<RoutedResponse> SendAsync(
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         List<ModelRoute> chain = [.. ResolveChain(options?.Model, options?.Fallbacks)];
@@ -88,7 +95,7 @@ public sealed partial class PromptRouter
     }
 
     /// <summary>Tries the routes in order (with retries and breakers); a staged threshold can insert the stronger model or stop early to ask the handler.</summary>
-    private async Task<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, List<ModelRoute> chain, AttemptKind firstKind)
+    private async ValueTask<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, List<ModelRoute> chain, AttemptKind firstKind)
     {
         var retry = call.Options?.Retry ?? _options.Retry;
         var pipeline = _resilience.RetryFor(retry);
@@ -102,7 +109,7 @@ public sealed partial class PromptRouter
             }
 
             var kind = i == 0 ? firstKind : call.SwitchedAt == i ? AttemptKind.Escalation : AttemptKind.Fallback;
-            var route = new RouteCall(call, chain[i], kind, new RetryState(chain[i], retry, call.Deadline, _time, call.Debug, call.Threshold));
+            var route = new RouteCall(call, chain[i], kind, new RetryState(chain[i], retry, call.Deadline, _time, call.Debug, call));
             var context = ResilienceContextPool.Shared.Get(call.Token);
             context.Properties.Set(ResilienceRegistry.StateKey, route.Retry);
             try
@@ -148,12 +155,8 @@ public sealed partial class PromptRouter
         return (null, null, failures);
     }
 
-    private static PromptResult<ChatResponse> Result(ChatResponse response, string modelId, CallState call) =>
-        new(response, modelId, new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()))
-        {
-            RawText = response.Text,
-            Usage = response.Usage,
-        };
+    private static RoutedResponse Result(ChatResponse response, string modelId, CallState call) =>
+        new(response, modelId, new PromptTrace(call.Attempts, call.Debug?.Snapshot()));
 
     /// <summary>Gets the state of the circuit breaker of a route, for health checks and the CLI.</summary>
     /// <param name="modelIdOrAlias">A model id or alias.</param>
@@ -167,7 +170,7 @@ public sealed partial class PromptRouter
         var call = route.Call;
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
-        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
+        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
         call.Debug?.Request(route.Route, kind, call.Messages);
         var breaker = _resilience.BreakerFor(route.Route, call.Options?.CircuitBreaker);
         var before = breaker.Status;
@@ -179,6 +182,8 @@ public sealed partial class PromptRouter
                     var (router, call, attempt) = state;
                     try
                     {
+                        // No reset afterwards: an async method's changes to async-locals end when it returns (the
+                        // caller's execution context is restored), and every set allocates a new context.
                         AttemptContext.Current = attempt.Context;
                         var messages = await router._images.PrepareAsync(call.Images, call.Messages, attempt.Route, ct).ConfigureAwait(false);
                         var response = await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, ct).ConfigureAwait(false);
@@ -186,14 +191,7 @@ public sealed partial class PromptRouter
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !call.CallerToken.IsCancellationRequested)
                     {
-                        var (error, record) = attempt.Failed(exception, router._redactor, router._logger);
-                        call.Attempts.Add(record);
-                        call.Debug?.Add(DebugEventKind.Error, attempt.Route.Id.Canonical, $"{error.Kind}: {error.Message}");
-                        throw error;
-                    }
-                    finally
-                    {
-                        AttemptContext.Current = null;
+                        throw router.AttemptFailed(call, attempt, exception);
                     }
                 },
                 (this, call, attempt),
@@ -215,6 +213,12 @@ public sealed partial class PromptRouter
             call.Attempts.Add(attempt.Cancelled());
             throw;
         }
+        catch (OperationCanceledException cancelled)
+        {
+            // The attempt timeout or the deadline fired before the breaker started the attempt (Polly checks the token
+            // first): the same typed timeout as when it fires during the request, never a bare cancellation.
+            throw AttemptFailed(call, attempt, cancelled);
+        }
         finally
         {
             // Polly reports state changes on a background scheduler; reading the state here ties them to this call.
@@ -223,6 +227,15 @@ public sealed partial class PromptRouter
                 call.Debug.Add(DebugEventKind.CircuitTransition, route.Route.Id.Canonical, $"circuit {before} → {breaker.Status}");
             }
         }
+    }
+
+    /// <summary>Classifies a failed attempt, records it in the call's trace and debug log, and returns the error to throw.</summary>
+    private PromptGenException AttemptFailed(CallState call, RouteAttempt attempt, Exception exception)
+    {
+        var (error, record) = attempt.Failed(exception, _redactor, _logger);
+        call.Attempts.Add(record);
+        call.Debug?.Add(DebugEventKind.Error, attempt.Route.Id.Canonical, $"{error.Kind}: {error.Message}");
+        return error;
     }
 
     private static PromptGenException Fail(List<PromptGenException> failures, List<AttemptRecord> attempts, DebugLog? debug = null) =>
@@ -240,9 +253,10 @@ public sealed partial class PromptRouter
         IEscalationHandler? Handler,
         CancellationToken CallerToken,
         CancellationToken DeadlineToken,
-        CancellationToken Token)
+        CancellationToken Token) : IRetryInterrupt
     {
-        public List<AttemptRecord> Attempts { get; init; } = [];
+        /// <summary>Gets the attempts so far; handed to the result's trace as it is (the call is over by then). Most calls make one.</summary>
+        public List<AttemptRecord> Attempts { get; init; } = new(1);
 
         /// <summary>Gets the call's images, loaded once and fitted once per route; <see langword="null"/> without images.</summary>
         public ImageResolver.CallImages? Images { get; init; }
@@ -265,7 +279,7 @@ public sealed partial class PromptRouter
         public bool ShouldAsk => Handler is not null && Escalation.AskHumanAfter > 0 && FailedAttempts >= Escalation.AskHumanAfter && EscalationsUsed < Escalation.MaxEscalations;
 
         /// <summary>Stops retrying the current route when a staged-escalation threshold is reached.</summary>
-        public string? Threshold()
+        public string? Interrupt()
         {
             if (ShouldSwitch)
             {
@@ -283,5 +297,5 @@ public sealed partial class PromptRouter
     }
 
     /// <summary>One route of one call, with its retry decisions.</summary>
-    private sealed record RouteCall(CallState Call, ModelRoute Route, AttemptKind FirstKind, RetryState Retry);
+    private readonly record struct RouteCall(CallState Call, ModelRoute Route, AttemptKind FirstKind, RetryState Retry);
 }

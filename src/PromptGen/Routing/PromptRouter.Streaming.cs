@@ -27,7 +27,7 @@ public sealed partial class PromptRouter
     /// Streams the answer and returns it assembled, with the trace of every attempt; the answering attempt records the
     /// time to its first text (<see cref="AttemptRecord.TimeToFirstToken"/>).
     /// </summary>
-    internal async Task<PromptResult<ChatResponse>> GetStreamedResponseAsync(IList<ChatMessage> messages, PromptCallOptions? options, CancellationToken cancellationToken)
+    internal async ValueTask<RoutedResponse> GetStreamedResponseAsync(IList<ChatMessage> messages, PromptCallOptions? options, CancellationToken cancellationToken)
     {
         var attempts = new List<AttemptRecord>();
         var updates = new List<ChatResponseUpdate>();
@@ -37,7 +37,7 @@ public sealed partial class PromptRouter
         }
 
         var response = updates.ToChatResponse();
-        return new PromptResult<ChatResponse>(response, attempts[^1].ModelId, new PromptTrace([.. attempts])) { RawText = response.Text, Usage = response.Usage };
+        return new RoutedResponse(response, attempts[^1].ModelId, new PromptTrace(attempts));
     }
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
@@ -57,7 +57,7 @@ public sealed partial class PromptRouter
                 Log.FallingBack(_logger, chain[i - 1].Id.Canonical, chain[i].Id.Canonical);
             }
 
-            using var attempt = new RouteAttempt(chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, options?.AttemptTimeout, _time, _options.RecordMessageContent, list, TimeSpan.Zero, cancellationToken);
+            using var attempt = new RouteAttempt(chain[i], i == 0 ? AttemptKind.Primary : AttemptKind.Fallback, options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, list, TimeSpan.Zero, cancellationToken);
             IList<ChatMessage> prepared;
             try
             {

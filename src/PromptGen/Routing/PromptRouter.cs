@@ -17,6 +17,7 @@ public sealed partial class PromptRouter : IDisposable
     private readonly Dictionary<string, IChatClientFactory> _factories;
     private readonly Dictionary<string, IChatClient> _registered;
     private readonly TimeProvider _time;
+    private readonly TimeoutSourcePool _timeouts;
     private readonly ILogger _logger;
     private readonly EndpointResolver _endpoints;
     private readonly HttpClient _http;
@@ -44,6 +45,7 @@ public sealed partial class PromptRouter : IDisposable
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
         _time = timeProvider;
+        _timeouts = new TimeoutSourcePool(timeProvider);
         _logger = logger;
         var inner = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) };
         var handler = new ProviderHttpHandler(timeProvider, _redactor) { InnerHandler = inner };

@@ -14,8 +14,10 @@ internal sealed class RouteAttempt : IDisposable
     private readonly long _started;
     private readonly DateTimeOffset _startedAt;
     private readonly Activity? _activity;
+    private readonly TimeoutSourcePool _timeouts;
     private readonly CancellationTokenSource _timeout;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenRegistration _cancellation;
+    private readonly CancellationToken _cancellationToken;
     private readonly CancellationToken _deadline;
     private readonly TimeSpan _delay;
 
@@ -24,6 +26,7 @@ internal sealed class RouteAttempt : IDisposable
         AttemptKind kind,
         TimeSpan? timeout,
         TimeProvider time,
+        TimeoutSourcePool timeouts,
         bool recordContent,
         IList<ChatMessage> messages,
         TimeSpan delay,
@@ -43,8 +46,15 @@ internal sealed class RouteAttempt : IDisposable
             PromptGenTelemetry.RecordContent(_activity, messages);
         }
 
-        _timeout = new CancellationTokenSource(timeout ?? route.Endpoint.Timeout, time);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
+        // One source per attempt, fired by the attempt timeout or by the caller's token (no linked source: the pooled
+        // source is cancelled through a registration, so an attempt allocates nothing for its timeout on the system clock).
+        _timeouts = timeouts;
+        _cancellationToken = cancellationToken;
+        _timeout = timeouts.Rent(timeout ?? route.Endpoint.Timeout);
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _timeout);
+        }
     }
 
     public ModelRoute Route { get; }
@@ -55,7 +65,7 @@ internal sealed class RouteAttempt : IDisposable
     public AttemptContext Context { get; } = new();
 
     /// <summary>Gets the token that fires on the caller's cancellation or the attempt timeout.</summary>
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => _timeout.Token;
 
     /// <summary>Gets the time since the attempt started.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_started);
@@ -81,7 +91,9 @@ internal sealed class RouteAttempt : IDisposable
     /// <summary>Classifies a failure, reports it to telemetry and the log, and returns it with its trace record.</summary>
     public (PromptGenException Error, AttemptRecord Record) Failed(Exception exception, SecretRedactor redactor, ILogger logger)
     {
-        var timeout = _timeout.IsCancellationRequested ? TimeoutKind.Attempt : _deadline.IsCancellationRequested ? TimeoutKind.Deadline : TimeoutKind.None;
+        var timeout = _timeout.IsCancellationRequested && !_cancellationToken.IsCancellationRequested ? TimeoutKind.Attempt
+            : _deadline.IsCancellationRequested ? TimeoutKind.Deadline
+            : TimeoutKind.None;
         var error = ErrorMapper.Map(exception, Context, Route, timeout, redactor);
         PromptGenTelemetry.Failed(_activity, Route, error.Kind, error.Message, _time.GetElapsedTime(_started));
         Log.AttemptFailed(logger, Route.Id.Canonical, error.Kind, error.Message);
@@ -90,8 +102,9 @@ internal sealed class RouteAttempt : IDisposable
 
     public void Dispose()
     {
-        _linked.Dispose();
-        _timeout.Dispose();
+        // Unregister first: Dispose waits for a running callback, so no late Cancel reaches a source back in the pool.
+        _cancellation.Dispose();
+        _timeouts.Return(_timeout);
         _activity?.Dispose();
     }
 

@@ -62,16 +62,27 @@ internal static class PromptGenTelemetry
             activity.SetTag("gen_ai.response.finish_reasons", response.FinishReason?.Value);
         }
 
-        var tags = Tags(route, error: null);
-        s_duration.Record(elapsed.TotalSeconds, tags);
-        if (input is { } i)
+        // Instruments nobody listens to cost nothing; TagList keeps up to eight tags inline (no array per call).
+        if (s_duration.Enabled)
         {
-            s_tokens.Record(i, [.. tags, new("gen_ai.token.type", "input")]);
+            s_duration.Record(elapsed.TotalSeconds, Tags(route, error: null));
         }
 
-        if (output is { } o)
+        if (s_tokens.Enabled)
         {
-            s_tokens.Record(o, [.. tags, new("gen_ai.token.type", "output")]);
+            if (input is { } i)
+            {
+                var tags = Tags(route, error: null);
+                tags.Add("gen_ai.token.type", "input");
+                s_tokens.Record(i, tags);
+            }
+
+            if (output is { } o)
+            {
+                var tags = Tags(route, error: null);
+                tags.Add("gen_ai.token.type", "output");
+                s_tokens.Record(o, tags);
+            }
         }
     }
 
@@ -79,10 +90,25 @@ internal static class PromptGenTelemetry
     {
         activity?.SetStatus(ActivityStatusCode.Error, message);
         activity?.SetTag("error.type", kind.ToString());
-        s_duration.Record(elapsed.TotalSeconds, Tags(route, kind.ToString()));
+        if (s_duration.Enabled)
+        {
+            s_duration.Record(elapsed.TotalSeconds, Tags(route, kind.ToString()));
+        }
     }
 
-    private static KeyValuePair<string, object?>[] Tags(ModelRoute route, string? error) => error is null
-        ? [new("gen_ai.operation.name", "chat"), new("gen_ai.provider.name", route.Endpoint.Provider), new("gen_ai.request.model", route.Id.Model)]
-        : [new("gen_ai.operation.name", "chat"), new("gen_ai.provider.name", route.Endpoint.Provider), new("gen_ai.request.model", route.Id.Model), new("error.type", error)];
+    private static TagList Tags(ModelRoute route, string? error)
+    {
+        var tags = new TagList
+        {
+            { "gen_ai.operation.name", "chat" },
+            { "gen_ai.provider.name", route.Endpoint.Provider },
+            { "gen_ai.request.model", route.Id.Model },
+        };
+        if (error is not null)
+        {
+            tags.Add("error.type", error);
+        }
+
+        return tags;
+    }
 }

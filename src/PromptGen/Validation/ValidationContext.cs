@@ -8,7 +8,7 @@ namespace PromptGen.Validation;
 /// </summary>
 public sealed class ValidationContext
 {
-    private readonly List<AttemptRecord> _judgeAttempts = [];
+    private List<AttemptRecord>? _judgeAttempts;
     private JsonExtraction? _json;
 
     /// <summary>Initializes a context.</summary>
@@ -43,8 +43,8 @@ public sealed class ValidationContext
     public string? Subject { get; init; }
 
     /// <summary>Gets the judge calls made while validating, in order, for the call's trace.</summary>
-    public IReadOnlyList<AttemptRecord> JudgeAttempts => _judgeAttempts;
+    public IReadOnlyList<AttemptRecord> JudgeAttempts => _judgeAttempts ?? (IReadOnlyList<AttemptRecord>)[];
 
     internal void RecordJudgeAttempts(IEnumerable<AttemptRecord> attempts) =>
-        _judgeAttempts.AddRange(attempts.Select(a => a with { Kind = AttemptKind.Judge }));
+        (_judgeAttempts ??= []).AddRange(attempts.Select(a => a with { Kind = AttemptKind.Judge }));
 }

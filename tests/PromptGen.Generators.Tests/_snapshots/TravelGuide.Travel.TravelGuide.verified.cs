@@ -138,7 +138,7 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
         {
             new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.User, RenderSummarizeAsyncPrompt(text)),
         };
-        return _executor.GetTextAsync(SummarizeAsyncDescriptor, messages, cancellationToken);
+        return _executor.GetTextAsync(SummarizeAsyncDescriptor, messages, cancellationToken).AsTask();
     }
 
     /// <summary>Renders the prompt of <c>SummarizeAsync</c>.</summary>
@@ -157,7 +157,7 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
         {
             new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.User, RenderRateAsyncPrompt(city, limit)),
         };
-        return new global::System.Threading.Tasks.ValueTask<global::PromptGen.PromptResult<global::Travel.CityInfo>>(_executor.GetJsonAsync(RateAsyncDescriptor, messages, global::Travel.TravelJsonContext.Default.CityInfo, default));
+        return _executor.GetJsonAsync(RateAsyncDescriptor, messages, global::Travel.TravelJsonContext.Default.CityInfo, default);
     }
 
     /// <summary>Renders the prompt of <c>RateAsync</c>.</summary>

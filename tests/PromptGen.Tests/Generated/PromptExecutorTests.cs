@@ -46,7 +46,7 @@ public class PromptExecutorTests
         host.Simulator.Script.Always().Reply("Paris, France");
 
         var error = await Assert.ThrowsAsync<ResponseValidationException>(() =>
-            Executor(host).GetJsonAsync(s_city, [new ChatMessage(ChatRole.User, "capital?")], CityJson.Default.City, CancellationToken.None));
+            Executor(host).GetJsonAsync(s_city, [new ChatMessage(ChatRole.User, "capital?")], CityJson.Default.City, CancellationToken.None).AsTask());
 
         Assert.Equal("Paris, France", error.RawText);
         Assert.Contains("ITravel.CityAsync", error.Message, StringComparison.Ordinal);

@@ -107,8 +107,8 @@ public class CircuitBreakerTests
         var descriptor = new PromptDescriptor("IClient", "AskAsync") { Model = "openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"] };
 
         await Task.WhenAll(
-            first.GetTextAsync(descriptor, s_hi, CancellationToken.None),
-            first.GetTextAsync(descriptor, s_hi, CancellationToken.None));
+            first.GetTextAsync(descriptor, s_hi, CancellationToken.None).AsTask(),
+            first.GetTextAsync(descriptor, s_hi, CancellationToken.None).AsTask());
         host.Simulator.ClearRequests();
         var result = await second.GetTextAsync(descriptor, s_hi, CancellationToken.None);
 

@@ -55,7 +55,7 @@ public class JudgeOverHttpTests
         host.Simulator.Script.When(model: "gpt-4o-mini").Reply("Grey rain falls softly");
 
         var error = await Assert.ThrowsAsync<JudgeFailedException>(() =>
-            new PromptExecutor(host.Router).GetTextAsync(Haiku(new JudgeRule("anthropic/claude-haiku-4-5", "A haiku about rain.")), s_ask, CancellationToken.None));
+            new PromptExecutor(host.Router).GetTextAsync(Haiku(new JudgeRule("anthropic/claude-haiku-4-5", "A haiku about rain.")), s_ask, CancellationToken.None).AsTask());
 
         Assert.Equal(PromptErrorKind.InvalidResponse, error.Kind);
         Assert.Equal(verdict, error.RawVerdict);
@@ -73,7 +73,7 @@ public class JudgeOverHttpTests
         host.Simulator.Script.When(model: "gpt-4o-mini").Reply("Grey rain falls softly");
 
         var error = await Assert.ThrowsAsync<JudgeFailedException>(() =>
-            new PromptExecutor(host.Router).GetTextAsync(Haiku(new JudgeRule("anthropic/claude-haiku-4-5", "A haiku about rain.")), s_ask, CancellationToken.None));
+            new PromptExecutor(host.Router).GetTextAsync(Haiku(new JudgeRule("anthropic/claude-haiku-4-5", "A haiku about rain.")), s_ask, CancellationToken.None).AsTask());
 
         Assert.Equal(PromptErrorKind.AuthenticationFailed, error.Kind);
         Assert.DoesNotContain(TestHost.AnthropicKey, error.Message, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public class JudgeOverHttpTests
         host.Simulator.Script.When(model: "gpt-4o-mini").Reply("not json");
         var descriptor = new PromptDescriptor("IPoems", "JsonAsync") { Model = "openai/gpt-4o-mini", ReaskBudget = 0, Rules = [new JudgeRule("anthropic/claude-haiku-4-5", "Good."), new JsonRule()] };
 
-        await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(descriptor, s_ask, CancellationToken.None));
+        await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(descriptor, s_ask, CancellationToken.None).AsTask());
 
         Assert.DoesNotContain(host.Simulator.Requests, r => r.Model == "claude-haiku-4-5");
     }

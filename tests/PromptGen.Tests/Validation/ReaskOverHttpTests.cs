@@ -65,7 +65,7 @@ public class ReaskOverHttpTests
         host.Simulator.Script.Always().Reply("no idea").WithUsage(10, 2);
 
         var error = await Assert.ThrowsAsync<ResponseValidationException>(() =>
-            new PromptExecutor(host.Router).GetJsonAsync(s_book, s_ask, BookJson.Default.Book, CancellationToken.None));
+            new PromptExecutor(host.Router).GetJsonAsync(s_book, s_ask, BookJson.Default.Book, CancellationToken.None).AsTask());
 
         Assert.Equal(3, error.Attempts.Count);
         Assert.All(error.Attempts, a =>
@@ -94,7 +94,7 @@ public class ReaskOverHttpTests
         host.Simulator.Script.Always().Reply("nope");
         var once = new PromptDescriptor("IBooks", "OnceAsync") { Model = "openai/gpt-4o-mini", ReaskBudget = 1, Rules = [new ContainsRule("yes")] };
 
-        var error = await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(once, s_ask, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(once, s_ask, CancellationToken.None).AsTask());
 
         Assert.Equal(2, error.Attempts.Count);
         Assert.Equal([AttemptKind.Primary, AttemptKind.Retry, AttemptKind.Reask], error.Trace.Attempts.Select(a => a.Kind));
@@ -104,7 +104,7 @@ public class ReaskOverHttpTests
         host.Simulator.Script.Clear();
         host.Simulator.Script.Always().Reply("nope");
         var zero = new PromptDescriptor("IBooks", "ZeroAsync") { Model = "openai/gpt-4o-mini", ReaskBudget = 0, Rules = [new ContainsRule("yes")] };
-        Assert.Single((await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(zero, s_ask, CancellationToken.None))).Attempts);
+        Assert.Single((await Assert.ThrowsAsync<ResponseValidationException>(() => new PromptExecutor(host.Router).GetTextAsync(zero, s_ask, CancellationToken.None).AsTask())).Attempts);
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+/// <summary>
+/// A routed call's answer as the executor consumes it: the response, the model that gave it and the attempt log. A
+/// value, so the executor's path allocates no intermediate <see cref="PromptResult{T}"/>; the router's public methods
+/// wrap it with <see cref="ToResult"/>.
+/// </summary>
+internal readonly record struct RoutedResponse(ChatResponse Response, string ModelId, PromptTrace Trace)
+{
+    public PromptResult<ChatResponse> ToResult() => new(Response, ModelId, Trace) { RawText = Response.Text, Usage = Response.Usage };
+}
