@@ -10,16 +10,25 @@ internal sealed class ProviderHttpHandler(TimeProvider timeProvider, SecretRedac
 {
     private const int MaxErrorBodyChars = 4000;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = AttemptContext.Current;
-        if (context is not null)
+        if (context is null)
         {
-            context.Requests++;
+            return base.SendAsync(request, cancellationToken);
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (context is not null && !response.IsSuccessStatusCode)
+        context.Requests++;
+        var sending = base.SendAsync(request, cancellationToken);
+
+        // A transport that answers at once with a success (an in-memory or caching handler) needs no async frame here.
+        return sending.IsCompletedSuccessfully && sending.Result.IsSuccessStatusCode ? sending : RecordFailureAsync(sending, context, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> RecordFailureAsync(Task<HttpResponseMessage> sending, AttemptContext context, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
             // Buffer the error body so the SDK can still read it after us.
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
