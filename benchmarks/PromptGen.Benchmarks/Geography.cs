@@ -48,7 +48,7 @@ internal static class GeographyPrompts
 [PromptClient(Model = "openai/gpt-4o-mini")]
 public partial interface IGeography
 {
-    /// <summary>A text answer (<see cref="PerCallOverheadBenchmarks"/>).</summary>
+    /// <summary>A text answer (<see cref="PerCallOverheadBenchmarks"/>, <see cref="ColdStartBenchmarks"/>).</summary>
     [SystemPrompt(GeographyPrompts.CapitalSystem)]
     [Prompt(GeographyPrompts.CapitalTemplate)]
     Task<string> CapitalAsync(string country, CancellationToken cancellationToken = default);
