@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace PromptGen.Generators.IntegrationTests;
 
 /// <summary>
 /// The analyzer ships inside the PromptGen package: pack it, restore it from a local folder into a fresh project (outside
 /// this repository's build settings), build that project with warnings as errors, and run its generated caller.
 /// </summary>
+[Collection(DotnetCli.Collection)]
 public sealed class PackagingTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "promptgen-pack-" + Guid.NewGuid().ToString("N")[..8]);
@@ -14,12 +12,12 @@ public sealed class PackagingTests : IDisposable
     [Fact]
     public async Task Packed_PromptGen_generates_a_working_caller_in_a_fresh_project()
     {
-        var root = RepoRoot();
+        var root = DotnetCli.RepoRoot();
         var feed = Path.Combine(_work, "feed");
         var version = "0.1.0-packtest." + Guid.NewGuid().ToString("N")[..8];
         foreach (var project in new[] { "src/PromptGen.Abstractions/PromptGen.Abstractions.csproj", "src/PromptGen/PromptGen.csproj" })
         {
-            await DotnetAsync(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
+            await DotnetCli.RunAsync(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
         }
 
         Assert.Contains(Directory.GetFiles(feed), f => Path.GetFileName(f) == $"PromptGen.{version}.nupkg");
@@ -44,7 +42,7 @@ public sealed class PackagingTests : IDisposable
                 <NoWarn>$(NoWarn);PG0005</NoWarn>
                 <!-- The test package lands here, not in the machine's global package folder; everything else comes from it. -->
                 <RestorePackagesPath>{Path.Combine(_work, "packages")}</RestorePackagesPath>
-                <RestoreFallbackFolders>{GlobalPackages()}</RestoreFallbackFolders>
+                <RestoreFallbackFolders>{DotnetCli.GlobalPackages()}</RestoreFallbackFolders>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PromptGen" Version="{version}" />
@@ -54,8 +52,8 @@ public sealed class PackagingTests : IDisposable
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
-        await DotnetAsync(consumer, "build", "-c", "Release", "-nodeReuse:false");
-        var output = await DotnetAsync(consumer, "run", "-c", "Release", "--no-build");
+        await DotnetCli.RunAsync(consumer, "build", "-c", "Release", "-nodeReuse:false");
+        var output = await DotnetCli.RunAsync(consumer, "run", "-c", "Release", "--no-build");
 
         Assert.Contains("capital=Echo: What is the capital of Chile?", output, StringComparison.Ordinal);
         Assert.Contains("city=Santiago;rank=1", output, StringComparison.Ordinal);
@@ -123,46 +121,4 @@ public sealed class PackagingTests : IDisposable
             }
         }
         """;
-
-    private static async Task<string> DotnetAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild variables would point the child build at this repository's SDK resolution state.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in {directory}:\n{output}");
-        return output;
-    }
-
-    private static string GlobalPackages() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string RepoRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "PromptGen.sln")))
-        {
-            directory = Path.GetDirectoryName(directory)!;
-        }
-
-        return directory;
-    }
 }
