@@ -3,8 +3,9 @@ namespace PromptGen;
 /// <summary>
 /// What the HTTP layer saw during one attempt, flowed to <see cref="ProviderHttpHandler"/> through an
 /// <see cref="AsyncLocal{T}"/> so errors are classified from the raw status and headers, whatever the SDK makes of them.
+/// Each <see cref="RouteAttempt"/> is its own context (one object per attempt, not two).
 /// </summary>
-internal sealed class AttemptContext
+internal class AttemptContext
 {
     private static readonly AsyncLocal<AttemptContext?> s_current = new();
 

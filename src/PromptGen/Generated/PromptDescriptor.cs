@@ -13,6 +13,7 @@ public sealed class PromptDescriptor
     private JsonElement? _schema;
     private string? _name;
     private PromptCallOptions? _callOptions;
+    private ResolvedChain? _chain;
 
     /// <summary>Initializes a descriptor.</summary>
     /// <param name="client">The prompt client interface's full name.</param>
@@ -96,6 +97,22 @@ public sealed class PromptDescriptor
     /// </summary>
     internal PromptCallOptions CallOptions => _callOptions ??= CreateCallOptions(null);
 
+    /// <summary>
+    /// Gets the descriptor's model chain as <paramref name="router"/> resolves it, kept for the last router that asked
+    /// (descriptors are static and normally serve one router; another router just resolves it again).
+    /// </summary>
+    internal IReadOnlyList<ModelRoute> ChainFor(PromptRouter router)
+    {
+        if (_chain is { } kept && ReferenceEquals(kept.Router, router))
+        {
+            return kept.Chain;
+        }
+
+        var chain = router.ResolveChain(Model, Fallbacks);
+        _chain = new ResolvedChain(router, chain);
+        return chain;
+    }
+
     /// <summary>Builds the router options for a call to <paramref name="model"/> (no fallbacks) or, when it is null, to the descriptor's chain.</summary>
     internal PromptCallOptions CreateCallOptions(string? model)
     {
@@ -122,4 +139,7 @@ public sealed class PromptDescriptor
             Escalation = Escalation,
         };
     }
+
+    /// <summary>A resolved chain with the router it belongs to, swapped as one reference.</summary>
+    private sealed record ResolvedChain(PromptRouter Router, IReadOnlyList<ModelRoute> Chain);
 }

@@ -99,7 +99,7 @@ public sealed partial class PromptExecutor
         {
             var result = descriptor.Stream
                 ? await _router.GetStreamedResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false)
-                : await _router.SendAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false);
+                : await _router.SendAsync(conversation, CallOptions(descriptor, model), cancellationToken, model is null ? descriptor.ChainFor(_router) : null).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }

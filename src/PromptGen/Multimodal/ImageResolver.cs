@@ -48,13 +48,11 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
     }
 
     /// <summary>The messages for one route, with every image fitted to its provider; the same list for every retry of the route.</summary>
-    public async ValueTask<IList<ChatMessage>> PrepareAsync(CallImages? images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken)
-    {
-        if (images is null)
-        {
-            return messages;
-        }
+    public ValueTask<IList<ChatMessage>> PrepareAsync(CallImages? images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken) =>
+        images is null ? new(messages) : PrepareImagesAsync(images, messages, route, cancellationToken);
 
+    private async ValueTask<IList<ChatMessage>> PrepareImagesAsync(CallImages images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken)
+    {
         if (images.Prepared.TryGetValue(route.Id.Canonical, out var prepared))
         {
             return prepared;

@@ -7,8 +7,11 @@ using Polly.Retry;
 namespace PromptGen;
 
 /// <summary>
-/// Polly pipelines built once and shared by every caller in the process: one circuit breaker per (provider, model)
-/// route, one retry pipeline per distinct <see cref="RetryOptions"/>.
+/// Polly pipelines built once and shared by every caller in the process: one pipeline per (provider, model) route —
+/// a retry strategy around the route's circuit breaker — and one per distinct per-call breaker settings. The retry
+/// strategy is the same for every call: whether and how long to wait is decided per call by the call's
+/// <see cref="RetryState"/> (its <see cref="RetryOptions"/>, Retry-After, the deadline), so per-call or per-method retry
+/// options need no pipeline of their own and a call enters Polly once.
 /// </summary>
 internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider time, ILogger logger)
 {
@@ -16,9 +19,8 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
 
     private readonly ConcurrentDictionary<string, RouteBreaker> _breakers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Route, CircuitBreakerOptions Settings), RouteBreaker> _customBreakers = new();
-    private readonly ConcurrentDictionary<RetryOptions, ResiliencePipeline> _retries = new();
 
-    /// <summary>The route's breaker for the given settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
+    /// <summary>The route's pipeline for the given breaker settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
     public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null) =>
         settings is null || settings == options.CircuitBreaker
             ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: options.CircuitBreaker))
@@ -26,13 +28,22 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
 
     public bool TryGetBreaker(string canonicalId, out RouteBreaker? breaker) => _breakers.TryGetValue(canonicalId, out breaker);
 
-    public ResiliencePipeline RetryFor(RetryOptions retry) =>
-        _retries.GetOrAdd(retry, static (key, self) => self.CreateRetry(key), this);
-
     private RouteBreaker CreateBreaker(string key, CircuitBreakerOptions settings)
     {
         var state = new CircuitBreakerStateProvider();
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // The call's RetryState stops retrying at its own MaxRetries (0 = never), so Polly's cap is never the limit.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = static args => new ValueTask<bool>(args.Context.Properties.TryGetValue(StateKey, out var state) && state.Decide(args.Outcome.Exception, args.AttemptNumber)),
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
+                OnRetry = args =>
+                {
+                    Log.Retrying(logger, args.Context.Properties.GetValue(StateKey, null!).Route.Id.Canonical, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? "?");
+                    return default;
+                },
+            })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = settings.FailureRatio,
@@ -60,31 +71,9 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
             .Build();
         return new RouteBreaker(key, pipeline, state);
     }
-
-    private ResiliencePipeline CreateRetry(RetryOptions retry)
-    {
-        if (retry.MaxRetries == 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-
-        return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(args.Context.Properties.TryGetValue(StateKey, out var state) && state.Decide(args.Outcome.Exception, args.AttemptNumber)),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
-                OnRetry = args =>
-                {
-                    Log.Retrying(logger, args.Context.Properties.GetValue(StateKey, null!).Route.Id.Canonical, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.GetType().Name ?? "?");
-                    return default;
-                },
-            })
-            .Build();
-    }
 }
 
-/// <summary>A route's shared circuit breaker and its readable state.</summary>
+/// <summary>A route's shared pipeline (retry around the circuit breaker) and the breaker's readable state.</summary>
 internal sealed record RouteBreaker(string Key, ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)
 {
     public CircuitStatus Status => State.CircuitState switch

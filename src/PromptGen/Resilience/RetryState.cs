@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+
 namespace PromptGen;
 
 /// <summary>
@@ -17,8 +19,37 @@ internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTim
     /// <summary>Gets why retrying stopped early, if it did.</summary>
     public string? StopReason { get; private set; }
 
+    /// <summary>Gets or sets the route's breaker, watched for state changes in debug mode only.</summary>
+    public RouteBreaker? Watched { get; set; }
+
+    /// <summary>Gets or sets the breaker state last reported to the debug log.</summary>
+    public CircuitStatus LastCircuit { get; set; }
+
+    /// <summary>In debug mode, reports a change of the route's circuit since the last look (the breaker has just seen an outcome).</summary>
+    public void NoteCircuit()
+    {
+        if (debug is not null && Watched is { } breaker && breaker.Status is var now && now != LastCircuit)
+        {
+            debug.Add(DebugEventKind.CircuitTransition, Route.Id.Canonical, $"circuit {LastCircuit} → {now}");
+            LastCircuit = now;
+        }
+    }
+
     public bool Decide(Exception? exception, int retry)
     {
+        NoteCircuit();
+        if (options.MaxRetries == 0 || exception is null)
+        {
+            // Retries off (the route's retry strategy is shared, so it asks even then), or a success.
+            return false;
+        }
+
+        if (exception is BrokenCircuitException)
+        {
+            debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, "not retried: the circuit is open");
+            return false;
+        }
+
         if (exception is not PromptGenException { IsTransient: true } error || error is CircuitOpenException)
         {
             if (exception is PromptGenException permanent)

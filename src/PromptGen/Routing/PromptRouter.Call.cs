@@ -23,13 +23,18 @@ public sealed partial class PromptRouter
         (await SendAsync(messages, options, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary><see cref="GetResponseAsync"/> for the executor: a <see cref="ValueTask{TResult}"/>, so a call that completes synchronously allocates no task.</summary>
+    /// <param name="messages">The conversation.</param>
+    /// <param name="options">The call's options.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <param name="resolved">The chain of <paramref name="options"/>, when the caller keeps it resolved (the executor does, per descriptor).</param>
     internal async ValueTask<RoutedResponse> SendAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<ModelRoute>? resolved = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        List<ModelRoute> chain = [.. ResolveChain(options?.Model, options?.Fallbacks)];
+        var chain = resolved ?? ResolveChain(options?.Model, options?.Fallbacks);
         var escalation = options?.Escalation ?? _options.Escalation;
         var stronger = escalation is { StrongerModel: { } s, SwitchModelAfter: > 0 } ? Resolve(s) : null;
         var handler = options?.EscalationHandler ?? _escalationHandler;
@@ -39,7 +44,7 @@ public sealed partial class PromptRouter
         var list = messages as IList<ChatMessage> ?? [.. messages];
 
         // Files and bytes are read once, before any route: a missing or corrupt image fails the call at once.
-        var images = await ImageResolver.LoadAsync(list, cancellationToken).ConfigureAwait(false);
+        var images = ImageResolver.HasImages(list) ? await ImageResolver.LoadAsync(list, cancellationToken).ConfigureAwait(false) : null;
         var call = new CallState(
             this,
             options?.Debug ?? _options.Debug ? new DebugLog(_time, _redactor) : null,
@@ -55,23 +60,29 @@ public sealed partial class PromptRouter
         {
             Images = images,
         };
-        var firstKind = AttemptKind.Primary;
+        var (response, answered, failures) = await RunChainAsync(call, chain, AttemptKind.Primary).ConfigureAwait(false);
+        return response is not null
+            ? Result(response, answered!.Id.Canonical, call)
+            : await EscalateAsync(call, chain, failures).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every route failed: the escalation handler (if there is one, within its budget and the deadline) supplies an
+    /// answer, names another model or rewrites the prompt, and the chain runs again; otherwise the call fails with every
+    /// attempt attached. Kept apart from <see cref="SendAsync"/> so the common call stays short.
+    /// </summary>
+    private async ValueTask<RoutedResponse> EscalateAsync(CallState call, IReadOnlyList<ModelRoute> chain, List<PromptGenException> failures)
+    {
         while (true)
         {
-            var (response, answered, failures) = await RunChainAsync(call, chain, firstKind).ConfigureAwait(false);
-            if (response is not null)
-            {
-                return Result(response, answered!.Id.Canonical, call);
-            }
-
-            if (handler is null || call.EscalationsUsed >= escalation.MaxEscalations || deadline?.IsCancellationRequested == true)
+            if (call.Handler is not { } handler || call.EscalationsUsed >= call.Escalation.MaxEscalations || call.DeadlineToken.IsCancellationRequested)
             {
                 throw Fail(failures, call.Attempts, call.Debug);
             }
 
             call.EscalationsUsed++;
             var request = new EscalationRequest(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
-            var decision = await handler.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
+            var decision = await handler.EscalateAsync(request, call.CallerToken).ConfigureAwait(false);
             call.Debug?.Add(DebugEventKind.Fallback, chain[0].Id.Canonical, $"escalation handler decided {decision.Action}");
             switch (decision.Action)
             {
@@ -83,39 +94,62 @@ public sealed partial class PromptRouter
                     break;
                 case EscalationAction.RetryWithPrompt:
                     List<ChatMessage> replaced = [.. decision.Messages!];
-                    call = call with { Messages = replaced, Images = await ImageResolver.LoadAsync(replaced, cancellationToken).ConfigureAwait(false) };
+                    call = call with { Messages = replaced, Images = await ImageResolver.LoadAsync(replaced, call.CallerToken).ConfigureAwait(false) };
                     break;
                 default:
                     throw Fail(failures, call.Attempts, call.Debug);
             }
 
             call.AskedEarly = false;
-            firstKind = AttemptKind.Escalation;
+            var (response, answered, next) = await RunChainAsync(call, chain, AttemptKind.Escalation).ConfigureAwait(false);
+            if (response is not null)
+            {
+                return Result(response, answered!.Id.Canonical, call);
+            }
+
+            failures = next;
         }
     }
 
     /// <summary>Tries the routes in order (with retries and breakers); a staged threshold can insert the stronger model or stop early to ask the handler.</summary>
-    private async ValueTask<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, List<ModelRoute> chain, AttemptKind firstKind)
+    private async ValueTask<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, IReadOnlyList<ModelRoute> chain, AttemptKind firstKind)
     {
         var retry = call.Options?.Retry ?? _options.Retry;
-        var pipeline = _resilience.RetryFor(retry);
-        var failures = new List<PromptGenException>();
+        List<PromptGenException>? failures = null;
         for (var i = 0; i < chain.Count; i++)
         {
             if (i > 0)
             {
                 Log.FallingBack(_logger, chain[i - 1].Id.Canonical, chain[i].Id.Canonical);
-                call.Debug?.Add(DebugEventKind.Fallback, chain[i].Id.Canonical, $"falling back from {chain[i - 1].Id.Canonical} after {failures[^1].Kind}");
+                call.Debug?.Add(DebugEventKind.Fallback, chain[i].Id.Canonical, $"falling back from {chain[i - 1].Id.Canonical} after {failures![^1].Kind}");
             }
 
             var kind = i == 0 ? firstKind : call.SwitchedAt == i ? AttemptKind.Escalation : AttemptKind.Fallback;
+            var breaker = _resilience.BreakerFor(chain[i], call.Options?.CircuitBreaker);
             var route = new RouteCall(call, chain[i], kind, new RetryState(chain[i], retry, call.Deadline, _time, call.Debug, call));
+            if (call.Debug is not null)
+            {
+                // Debug mode reads the breaker's state (under its lock) to report transitions as they happen.
+                route.Retry.Watched = breaker;
+                route.Retry.LastCircuit = breaker.Status;
+            }
+
             var context = ResilienceContextPool.Shared.Get(call.Token);
             context.Properties.Set(ResilienceRegistry.StateKey, route.Retry);
             try
             {
-                var response = await pipeline.ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return (response, chain[i], failures);
+                var response = await breaker.Pipeline
+                    .ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
+                return (response, chain[i], failures ?? []);
+            }
+            catch (BrokenCircuitException open)
+            {
+                // The breaker rejected an attempt without running it: a skipped attempt, no request sent.
+                var error = ErrorMapper.CircuitOpen(chain[i], open.RetryAfter);
+                var skipped = route.Retry.Attempts++ == 0 ? kind : AttemptKind.Retry;
+                call.Attempts.Add(RouteAttempt.Skipped(chain[i], skipped, _time.GetUtcNow(), skipped == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero, error));
+                call.Debug?.Add(DebugEventKind.Error, chain[i].Id.Canonical, error.Message);
+                (failures ??= []).Add(error);
             }
             catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested)
             {
@@ -124,15 +158,16 @@ public sealed partial class PromptRouter
             catch (OperationCanceledException) when (call.DeadlineToken.IsCancellationRequested)
             {
                 // The deadline passed during a backoff wait.
-                failures.Add(ErrorMapper.DeadlineExceeded(chain[i]));
+                (failures ??= []).Add(ErrorMapper.DeadlineExceeded(chain[i]));
             }
             catch (PromptGenException error)
             {
-                failures.Add(error);
+                (failures ??= []).Add(error);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
+                route.Retry.NoteCircuit();
             }
 
             if (call.DeadlineToken.IsCancellationRequested)
@@ -142,7 +177,8 @@ public sealed partial class PromptRouter
 
             if (call.ShouldSwitch)
             {
-                chain.Insert(i + 1, call.Stronger!);
+                // The chain is usually the router's cached one: insert into a copy.
+                chain = [.. chain.Take(i + 1), call.Stronger!, .. chain.Skip(i + 1)];
                 call.SwitchedAt = i + 1;
             }
             else if (i < chain.Count - 1 && (call.AskedEarly || call.ShouldAsk))
@@ -152,7 +188,7 @@ public sealed partial class PromptRouter
             }
         }
 
-        return (null, null, failures);
+        return (null, null, failures ?? []);
     }
 
     private static RoutedResponse Result(ChatResponse response, string modelId, CallState call) =>
@@ -164,7 +200,7 @@ public sealed partial class PromptRouter
     public CircuitStatus GetCircuitStatus(string modelIdOrAlias) =>
         _resilience.TryGetBreaker(Resolve(modelIdOrAlias).Id.Canonical, out var breaker) ? breaker!.Status : CircuitStatus.Closed;
 
-    /// <summary>One attempt on one route: through the route's shared breaker, mapped, timed and recorded.</summary>
+    /// <summary>One attempt on one route, run inside the route's retry and breaker pipeline: mapped, timed and recorded.</summary>
     private async ValueTask<ChatResponse> AttemptAsync(RouteCall route, CancellationToken token)
     {
         var call = route.Call;
@@ -172,60 +208,31 @@ public sealed partial class PromptRouter
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
         using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
         call.Debug?.Request(route.Route, kind, call.Messages);
-        var breaker = _resilience.BreakerFor(route.Route, call.Options?.CircuitBreaker);
-        var before = breaker.Status;
         try
         {
-            var response = await breaker.Pipeline.ExecuteAsync(
-                static async (state, ct) =>
-                {
-                    var (router, call, attempt) = state;
-                    try
-                    {
-                        // No reset afterwards: an async method's changes to async-locals end when it returns (the
-                        // caller's execution context is restored), and every set allocates a new context.
-                        AttemptContext.Current = attempt.Context;
-                        var messages = await router._images.PrepareAsync(call.Images, call.Messages, attempt.Route, ct).ConfigureAwait(false);
-                        var response = await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, ct).ConfigureAwait(false);
-                        return response.FinishReason == ChatFinishReason.ContentFilter ? throw ErrorMapper.ContentFiltered(attempt.Route) : response;
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException || !call.CallerToken.IsCancellationRequested)
-                    {
-                        throw router.AttemptFailed(call, attempt, exception);
-                    }
-                },
-                (this, call, attempt),
-                attempt.Token).ConfigureAwait(false);
+            // No reset afterwards: an async method's changes to async-locals end when it returns (the caller's execution
+            // context is restored), and every set allocates a new context.
+            AttemptContext.Current = attempt;
+            var messages = await _images.PrepareAsync(call.Images, call.Messages, attempt.Route, attempt.Token).ConfigureAwait(false);
+            var response = await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+            if (response.FinishReason == ChatFinishReason.ContentFilter)
+            {
+                throw ErrorMapper.ContentFiltered(attempt.Route);
+            }
+
             var success = attempt.Succeeded(response);
             call.Attempts.Add(success);
             call.Debug?.Response(route.Route, response, success.Duration);
             return response;
-        }
-        catch (BrokenCircuitException open)
-        {
-            var error = ErrorMapper.CircuitOpen(route.Route, open.RetryAfter);
-            call.Attempts.Add(attempt.Skipped(error));
-            call.Debug?.Add(DebugEventKind.Error, route.Route.Id.Canonical, error.Message);
-            throw error;
         }
         catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested)
         {
             call.Attempts.Add(attempt.Cancelled());
             throw;
         }
-        catch (OperationCanceledException cancelled)
+        catch (Exception exception)
         {
-            // The attempt timeout or the deadline fired before the breaker started the attempt (Polly checks the token
-            // first): the same typed timeout as when it fires during the request, never a bare cancellation.
-            throw AttemptFailed(call, attempt, cancelled);
-        }
-        finally
-        {
-            // Polly reports state changes on a background scheduler; reading the state here ties them to this call.
-            if (call.Debug is not null && breaker.Status != before)
-            {
-                call.Debug.Add(DebugEventKind.CircuitTransition, route.Route.Id.Canonical, $"circuit {before} → {breaker.Status}");
-            }
+            throw AttemptFailed(call, attempt, exception);
         }
     }
 

@@ -81,7 +81,7 @@ public sealed partial class PromptRouter
                 PromptGenException? error = null;
                 try
                 {
-                    AttemptContext.Current = attempt.Context;
+                    AttemptContext.Current = attempt;
                     more = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

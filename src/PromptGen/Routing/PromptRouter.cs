@@ -110,6 +110,7 @@ public sealed partial class PromptRouter : IDisposable
 
         _http.Dispose();
         _downloads.Dispose();
+        _timeouts.Dispose();
     }
 
     private ModelRoute[] BuildChain(string key, IReadOnlyList<string> fallbacks)

@@ -8,14 +8,14 @@ namespace PromptGen;
 /// One attempt on one route: its clock, activity, attempt timeout and HTTP context, and the record it leaves in the
 /// trace. Shared by the non-streaming and streaming paths so both classify, log and trace failures the same way.
 /// </summary>
-internal sealed class RouteAttempt : IDisposable
+internal sealed class RouteAttempt : AttemptContext, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly long _started;
     private readonly DateTimeOffset _startedAt;
     private readonly Activity? _activity;
     private readonly TimeoutSourcePool _timeouts;
-    private readonly CancellationTokenSource _timeout;
+    private readonly TimeoutSource _timeout;
     private readonly CancellationTokenRegistration _cancellation;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationToken _deadline;
@@ -53,7 +53,7 @@ internal sealed class RouteAttempt : IDisposable
         _timeout = timeouts.Rent(timeout ?? route.Endpoint.Timeout);
         if (cancellationToken.CanBeCanceled)
         {
-            _cancellation = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _timeout);
+            _cancellation = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _timeout.Cancellation);
         }
     }
 
@@ -61,8 +61,6 @@ internal sealed class RouteAttempt : IDisposable
 
     public AttemptKind Kind { get; }
 
-    /// <summary>Gets the HTTP context to install as <see cref="AttemptContext.Current"/> around each step of the attempt.</summary>
-    public AttemptContext Context { get; } = new();
 
     /// <summary>Gets the token that fires on the caller's cancellation or the attempt timeout.</summary>
     public CancellationToken Token => _timeout.Token;
@@ -85,8 +83,14 @@ internal sealed class RouteAttempt : IDisposable
 
     public AttemptRecord Cancelled() => Record(PromptErrorKind.Cancelled, "Cancelled by the caller.", null);
 
-    /// <summary>The circuit was open: no request was sent.</summary>
-    public AttemptRecord Skipped(CircuitOpenException error) => Record(error.Kind, error.Message, null) with { Outcome = AttemptOutcome.Skipped };
+    /// <summary>The record of an attempt the circuit breaker rejected: no request was sent.</summary>
+    public static AttemptRecord Skipped(ModelRoute route, AttemptKind kind, DateTimeOffset at, TimeSpan delay, CircuitOpenException error) =>
+        new(route.Id.Canonical, route.Endpoint.Provider, kind, at, TimeSpan.Zero, AttemptOutcome.Skipped)
+        {
+            Delay = delay,
+            ErrorKind = error.Kind,
+            ErrorMessage = error.Message,
+        };
 
     /// <summary>Classifies a failure, reports it to telemetry and the log, and returns it with its trace record.</summary>
     public (PromptGenException Error, AttemptRecord Record) Failed(Exception exception, SecretRedactor redactor, ILogger logger)
@@ -94,7 +98,7 @@ internal sealed class RouteAttempt : IDisposable
         var timeout = _timeout.IsCancellationRequested && !_cancellationToken.IsCancellationRequested ? TimeoutKind.Attempt
             : _deadline.IsCancellationRequested ? TimeoutKind.Deadline
             : TimeoutKind.None;
-        var error = ErrorMapper.Map(exception, Context, Route, timeout, redactor);
+        var error = ErrorMapper.Map(exception, this, Route, timeout, redactor);
         PromptGenTelemetry.Failed(_activity, Route, error.Kind, error.Message, _time.GetElapsedTime(_started));
         Log.AttemptFailed(logger, Route.Id.Canonical, error.Kind, error.Message);
         return (error, Record(error.Kind, error.Message, error.StatusCode));

@@ -3,24 +3,62 @@ using System.Collections.Concurrent;
 namespace PromptGen;
 
 /// <summary>
-/// Reusable cancellation sources for attempt timeouts. On the system clock a source that did not fire is reset and kept
-/// (with its timer), so a call allocates no source, timer or registration list; on any other <see cref="TimeProvider"/>
-/// (a fake clock in tests) every attempt gets a fresh source on that provider, because only a new source can be bound
-/// to it. The pool holds at most <see cref="MaxPooled"/> sources: about the number of attempts in flight at once.
+/// Cancellation sources for attempt timeouts, cheap enough to take one per attempt.
+/// <list type="bullet">
+/// <item>On the system clock, sources are pooled: one that did not fire is reset and reused, so an attempt allocates
+/// no source, timer or registration list.</item>
+/// <item>A timeout of <see cref="CoarseThreshold"/> or more (every provider default, and what attempt timeouts
+/// normally are) takes no timer either: a single ticker checks the attempts in flight every <see cref="Resolution"/>
+/// and cancels the late ones, as Kestrel's heartbeat does for its timeouts. Such a timeout fires up to
+/// <see cref="Resolution"/> late, never early. Shorter timeouts get a timer of their own.</item>
+/// <item>On any other <see cref="TimeProvider"/> (a fake clock in tests) every attempt gets a fresh source bound to that
+/// provider's timers, so the timeout fires exactly when the clock says.</item>
+/// </list>
 /// </summary>
-internal sealed class TimeoutSourcePool(TimeProvider time)
+internal sealed class TimeoutSourcePool : IDisposable
 {
     internal const int MaxPooled = 1024;
 
-    private readonly ConcurrentQueue<CancellationTokenSource>? _pool = time == TimeProvider.System ? new() : null;
+    /// <summary>How often the ticker looks for late attempts.</summary>
+    internal static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The shortest timeout left to the ticker.</summary>
+    internal static readonly TimeSpan CoarseThreshold = TimeSpan.FromSeconds(1);
+
+    /// <summary>Ticks with nothing in flight before the ticker stops (it starts again with the next attempt).</summary>
+    private const int IdleTicksBeforeStop = 40;
+
+    private readonly TimeProvider _time;
+    private readonly bool _pooled;
+    private readonly bool _autoTick;
+    private readonly ConcurrentQueue<TimeoutSource> _pool = new();
+    private readonly Lock _lock = new();
     private int _count;
+    private TimeoutSource? _head;
+    private ITimer? _ticker;
+    private bool _ticking;
+    private int _idleTicks;
+    private bool _disposed;
+
+    public TimeoutSourcePool(TimeProvider time)
+        : this(time, pooled: time == TimeProvider.System, autoTick: true)
+    {
+    }
+
+    /// <summary>For tests: pooling and the coarse path on any clock, with <see cref="Tick"/> called by hand.</summary>
+    internal TimeoutSourcePool(TimeProvider time, bool pooled, bool autoTick)
+    {
+        _time = time;
+        _pooled = pooled;
+        _autoTick = autoTick;
+    }
 
     /// <summary>Gets a source that cancels after <paramref name="timeout"/> on the pool's clock.</summary>
-    public CancellationTokenSource Rent(TimeSpan timeout)
+    public TimeoutSource Rent(TimeSpan timeout)
     {
-        if (_pool is null)
+        if (!_pooled)
         {
-            return new CancellationTokenSource(timeout, time);
+            return new TimeoutSource(new CancellationTokenSource(timeout, _time));
         }
 
         if (_pool.TryDequeue(out var source))
@@ -29,21 +67,72 @@ internal sealed class TimeoutSourcePool(TimeProvider time)
         }
         else
         {
-            source = new CancellationTokenSource();
+            source = new TimeoutSource(new CancellationTokenSource());
         }
 
-        // Banned elsewhere because it bypasses TimeProvider; here the pool exists only on the system clock, where
-        // CancelAfter is exactly what the TimeProvider constructor would do, and it reuses the source's timer.
+        source.Coarse = false;
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return source;
+        }
+
+        if (timeout < CoarseThreshold)
+        {
+            // Banned elsewhere because it bypasses TimeProvider; here the pool is on the system clock, where CancelAfter
+            // is exactly what the TimeProvider constructor would do, and it reuses the source's timer.
 #pragma warning disable RS0030
-        source.CancelAfter(timeout);
+            source.Cancellation.CancelAfter(timeout);
 #pragma warning restore RS0030
+            return source;
+        }
+
+        source.Coarse = true;
+        source.Due = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        lock (_lock)
+        {
+            source.Next = _head;
+            if (_head is not null)
+            {
+                _head.Previous = source;
+            }
+
+            _head = source;
+            _idleTicks = 0;
+            if (!_ticking && _autoTick && !_disposed)
+            {
+                _ticking = true;
+                _ticker ??= _time.CreateTimer(static pool => ((TimeoutSourcePool)pool!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _ticker.Change(Resolution, Resolution);
+            }
+        }
+
         return source;
     }
 
-    /// <summary>Gives a source back: kept when it never fired (its timer and callbacks are reset), disposed otherwise.</summary>
-    public void Return(CancellationTokenSource source)
+    /// <summary>Gives a source back: kept when it never fired (its timer and callbacks are reset), dropped otherwise.</summary>
+    public void Return(TimeoutSource source)
     {
-        if (_pool is not null && source.TryReset())
+        if (!_pooled)
+        {
+            source.Cancellation.Dispose();
+            return;
+        }
+
+        if (source.Coarse)
+        {
+            lock (_lock)
+            {
+                if (source.Fired)
+                {
+                    // The ticker took it and cancels it (or has): never reused, never disposed under the ticker's feet.
+                    return;
+                }
+
+                Unlink(source);
+            }
+        }
+
+        if (source.Cancellation.TryReset())
         {
             if (Interlocked.Increment(ref _count) <= MaxPooled)
             {
@@ -54,6 +143,100 @@ internal sealed class TimeoutSourcePool(TimeProvider time)
             Interlocked.Decrement(ref _count);
         }
 
-        source.Dispose();
+        source.Cancellation.Dispose();
     }
+
+    /// <summary>Cancels every coarse source whose timeout has passed (the ticker calls this every <see cref="Resolution"/>).</summary>
+    internal void Tick()
+    {
+        List<TimeoutSource>? late = null;
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            for (var source = _head; source is not null;)
+            {
+                var next = source.Next;
+                if (source.Due <= now)
+                {
+                    Unlink(source);
+                    source.Fired = true;
+                    (late ??= []).Add(source);
+                }
+
+                source = next;
+            }
+
+            if (_head is null && ++_idleTicks >= IdleTicksBeforeStop && _ticking)
+            {
+                _ticking = false;
+                _ticker?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        foreach (var source in late ?? [])
+        {
+            try
+            {
+                source.Cancellation.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A callback of the attempt failed; the attempt sees its cancellation anyway, and the ticker must go on.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _ticking = false;
+        }
+
+        _ticker?.Dispose();
+    }
+
+    private void Unlink(TimeoutSource source)
+    {
+        if (source.Previous is not null)
+        {
+            source.Previous.Next = source.Next;
+        }
+        else
+        {
+            _head = source.Next;
+        }
+
+        if (source.Next is not null)
+        {
+            source.Next.Previous = source.Previous;
+        }
+
+        source.Previous = null;
+        source.Next = null;
+    }
+}
+
+/// <summary>One attempt's timeout: its cancellation source and, on the coarse path, its place among the attempts in flight.</summary>
+internal sealed class TimeoutSource(CancellationTokenSource cancellation)
+{
+    public CancellationTokenSource Cancellation { get; } = cancellation;
+
+    public CancellationToken Token => Cancellation.Token;
+
+    public bool IsCancellationRequested => Cancellation.IsCancellationRequested;
+
+    /// <summary>Gets or sets a value indicating whether the ticker watches this source's timeout (the coarse path).</summary>
+    internal bool Coarse { get; set; }
+
+    /// <summary>Gets or sets when the timeout passes, on the pool's timestamp clock (coarse path only).</summary>
+    internal long Due { get; set; }
+
+    internal TimeoutSource? Previous { get; set; }
+
+    internal TimeoutSource? Next { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the ticker found it late (its cancellation is the ticker's to do).</summary>
+    internal bool Fired { get; set; }
 }

@@ -6,7 +6,8 @@ namespace PromptGen.Tests.Routing;
 
 /// <summary>
 /// The attempt-timeout sources: reused on the system clock only when they never fired, with nothing of the previous
-/// attempt left on them; fresh and bound to the given clock on any other time provider.
+/// attempt left on them; timeouts of a second or more watched by one ticker (never early, at most one resolution late);
+/// fresh and bound to the given clock on any other time provider.
 /// </summary>
 public sealed class TimeoutSourcePoolTests
 {
@@ -15,25 +16,25 @@ public sealed class TimeoutSourcePoolTests
     [Fact]
     public void A_source_that_did_not_fire_is_reused_without_the_previous_attempts_callbacks()
     {
-        var pool = new TimeoutSourcePool(TimeProvider.System);
+        using var pool = new TimeoutSourcePool(TimeProvider.System);
         var first = pool.Rent(TimeSpan.FromMinutes(5));
         var earlier = 0;
         first.Token.Register(() => earlier++);
         pool.Return(first);
 
-        var second = pool.Rent(TimeSpan.FromMinutes(5));
+        var second = pool.Rent(TimeSpan.FromMilliseconds(500));
         Assert.Same(first, second);
         Assert.False(second.IsCancellationRequested);
-        second.Cancel();
+        second.Cancellation.Cancel();
         Assert.Equal(0, earlier);
     }
 
     [Fact]
     public void A_source_that_fired_is_never_handed_out_again()
     {
-        var pool = new TimeoutSourcePool(TimeProvider.System);
+        using var pool = new TimeoutSourcePool(TimeProvider.System);
         var fired = pool.Rent(TimeSpan.FromMinutes(5));
-        fired.Cancel();
+        fired.Cancellation.Cancel();
         pool.Return(fired);
 
         var next = pool.Rent(TimeSpan.FromMinutes(5));
@@ -42,10 +43,69 @@ public sealed class TimeoutSourcePoolTests
     }
 
     [Fact]
-    public void A_rented_source_fires_after_its_timeout_on_a_fake_clock_and_is_never_pooled()
+    public void A_coarse_timeout_fires_on_the_first_tick_after_it_passes_and_never_before()
     {
         var time = new FakeTimeProvider();
-        var pool = new TimeoutSourcePool(time);
+        using var pool = new TimeoutSourcePool(time, pooled: true, autoTick: false);
+        var source = pool.Rent(TimeSpan.FromSeconds(10));
+        var other = pool.Rent(TimeSpan.FromSeconds(30));
+
+        time.Advance(TimeSpan.FromSeconds(9.9));
+        pool.Tick();
+        Assert.False(source.IsCancellationRequested);
+
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        pool.Tick();
+        Assert.True(source.IsCancellationRequested);
+        Assert.False(other.IsCancellationRequested);
+
+        // A fired source is dropped; one returned before its timeout is no longer watched and comes back clean.
+        pool.Return(source);
+        pool.Return(other);
+        time.Advance(TimeSpan.FromMinutes(1));
+        pool.Tick();
+        var reused = pool.Rent(TimeSpan.FromSeconds(10));
+        Assert.Same(other, reused);
+        Assert.False(reused.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void The_ticker_runs_by_itself_while_attempts_are_in_flight_and_stops_when_idle()
+    {
+        var time = new FakeTimeProvider();
+        using var pool = new TimeoutSourcePool(time, pooled: true, autoTick: true);
+        var source = pool.Rent(TimeSpan.FromSeconds(2));
+
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.False(source.IsCancellationRequested);
+        time.Advance(TimeSpan.FromMilliseconds(350));
+        Assert.True(source.IsCancellationRequested);
+
+        // Idle for ten seconds: the ticker stops; the next coarse timeout starts it again.
+        time.Advance(TimeSpan.FromSeconds(11));
+        var later = pool.Rent(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1.25));
+        Assert.True(later.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void A_source_returned_after_the_ticker_took_it_is_not_reused()
+    {
+        var time = new FakeTimeProvider();
+        using var pool = new TimeoutSourcePool(time, pooled: true, autoTick: false);
+        var source = pool.Rent(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(2));
+        pool.Tick();
+        pool.Return(source);
+
+        Assert.NotSame(source, pool.Rent(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void On_a_fake_clock_every_source_is_fresh_and_fires_exactly_on_time()
+    {
+        var time = new FakeTimeProvider();
+        using var pool = new TimeoutSourcePool(time);
         var source = pool.Rent(TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(9));
         Assert.False(source.IsCancellationRequested);
@@ -60,12 +120,13 @@ public sealed class TimeoutSourcePoolTests
     [Fact]
     public void The_pool_keeps_at_most_its_cap()
     {
-        var pool = new TimeoutSourcePool(TimeProvider.System);
+        using var pool = new TimeoutSourcePool(TimeProvider.System);
         var rented = Enumerable.Range(0, TimeoutSourcePool.MaxPooled + 10).Select(_ => pool.Rent(TimeSpan.FromMinutes(5))).ToList();
         rented.ForEach(pool.Return);
 
         var again = Enumerable.Range(0, TimeoutSourcePool.MaxPooled + 10).Select(_ => pool.Rent(TimeSpan.FromMinutes(5))).ToList();
         Assert.Equal(TimeoutSourcePool.MaxPooled, again.Count(rented.Contains));
+        again.ForEach(pool.Return);
     }
 
     [Fact]
