@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.AI;
@@ -27,7 +26,7 @@ public class ResilienceBenchmarks : IDisposable
 
     private static readonly ChatMessage[] s_messages = [new(ChatRole.User, "ping")];
 
-    private InstantClient _client = null!;
+    private InstantChatClient _client = null!;
     private DownClient _down = null!;
     private ResiliencePipeline _bare = null!;
     private ResiliencePipeline<ChatResponse> _bareFallback = null!;
@@ -43,7 +42,7 @@ public class ResilienceBenchmarks : IDisposable
     [GlobalSetup]
     public async Task Setup()
     {
-        _client = new InstantClient();
+        _client = new InstantChatClient();
         _bare = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is PromptGenException { IsTransient: true }) })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions { ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is PromptGenException { IsTransient: true }) })
@@ -180,25 +179,6 @@ public class ResilienceBenchmarks : IDisposable
         if (!ok)
         {
             throw new InvalidOperationException($"Setup: {what} did not behave as the row claims.");
-        }
-    }
-
-    private sealed class InstantClient : IChatClient
-    {
-        private readonly Task<ChatResponse> _answer = Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "pong")));
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => _answer;
-
-        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await Task.CompletedTask;
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "pong");
-        }
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
         }
     }
 
