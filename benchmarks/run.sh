@@ -10,7 +10,7 @@ filters=("$@")
 out=artifacts/benchmarks
 rm -rf "$out/results"
 dotnet run -c Release --project benchmarks/PromptGen.Benchmarks -- --filter "${filters[@]}" \
-  --job short --warmupCount 5 --iterationCount 15 --buildTimeout 1200 --exporters github --artifacts "$out"
+  --job short --warmupCount 5 --iterationCount 15 --buildTimeout 1200 --artifacts "$out"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 machine="$cpu, $(nproc) vCPU, $(uname -sr), .NET SDK $(dotnet --version)"
 for table in "$out"/results/*-report-github.md; do
