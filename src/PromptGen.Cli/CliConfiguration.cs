@@ -92,9 +92,7 @@ internal sealed class CliConfiguration
                 builder.UseHttpTransport(transport);
             }
 
-#if PROMPTGEN_IMAGESHARP
             builder.AddImageSharp();
-#endif
         }
         catch (PromptConfigurationException exception)
         {

@@ -80,20 +80,20 @@ internal static class ImageEncoding
         switch (format)
         {
             case ImageFormat.Png:
-                image.SaveAsPng(buffer, new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression, SkipMetadata = true });
+                image.SaveAsPng(buffer, new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression });
                 break;
             case ImageFormat.WebP:
-                image.SaveAsWebp(buffer, new WebpEncoder { Quality = quality, FileFormat = WebpFileFormatType.Lossy, SkipMetadata = true });
+                image.SaveAsWebp(buffer, new WebpEncoder { Quality = quality, FileFormat = WebpFileFormatType.Lossy });
                 break;
             case ImageFormat.Jpeg when transparent:
                 using (var flat = image.Clone(x => x.BackgroundColor(Color.White)))
                 {
-                    flat.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality, SkipMetadata = true });
+                    flat.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality });
                 }
 
                 break;
             default:
-                image.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality, SkipMetadata = true });
+                image.SaveAsJpeg(buffer, new JpegEncoder { Quality = quality });
                 break;
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -44,17 +44,31 @@ internal sealed class ImageSharpImageOptimizer : IImageOptimizer
 
     private EncodedImage Fit(EncodedImage input, ImageLimits limits, string source, CancellationToken cancellationToken)
     {
-        ImageInfo info;
+        IImageInfo? info;
         try
         {
-            info = Image.Identify(input.Data.Span);
+            info = Image.Identify(ReadOnly(input.Data));
         }
-        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException)
+        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or InvalidDataException)
         {
             throw Corrupt(input, source, exception);
         }
 
-        if (CanPassThrough(input, info, limits))
+        if (info is null)
+        {
+            throw Corrupt(input, source, null);
+        }
+
+        // Decompression bombs: a few KB of crafted PNG or GIF can claim gigapixels; refuse before allocating them.
+        if ((long)info.Width * info.Height > _options.MaxPixels)
+        {
+            throw new PromptImageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{source} is {info.Width}×{info.Height} pixels, more than the optimizer decodes ({_options.MaxPixels:N0} pixels, ImageSharpOptions.MaxPixels). Downscale it before sending, or raise MaxPixels if such images are expected."));
+        }
+
+        var passable = CanPassThrough(input, info, limits);
+        if (passable && !MayHoldSeveralFrames(input.Format))
         {
             return new EncodedImage(input.Data, input.Format, info.Width, info.Height);
         }
@@ -62,20 +76,22 @@ internal sealed class ImageSharpImageOptimizer : IImageOptimizer
         Image<Rgba32> image;
         try
         {
-            // Decoding straight to about the target size lets JPEG use its scaled IDCT: far less work for large photos.
-            // The box is square (the larger side) because EXIF orientation may still swap width and height.
-            var box = Math.Max(limits.MaxWidth, limits.MaxHeight);
-            var decoder = info.Width > box || info.Height > box ? new DecoderOptions { TargetSize = new Size(box, box) } : new DecoderOptions();
-            image = Image.Load<Rgba32>(decoder, input.Data.Span);
+            image = Image.Load<Rgba32>(ReadOnly(input.Data));
         }
-        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException)
+        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or InvalidDataException)
         {
             throw Corrupt(input, source, exception);
         }
 
         using (image)
         {
-            // Only the first frame of an animation is sent: providers take still images.
+            // A still GIF, WebP or TIFF within the limits is passed through like any other image (ImageSharp 2 reports
+            // frame counts only after decoding); of an animation only the first frame is sent: providers take stills.
+            if (passable && image.Frames.Count == 1)
+            {
+                return new EncodedImage(input.Data, input.Format, info.Width, info.Height);
+            }
+
             while (image.Frames.Count > 1)
             {
                 image.Frames.RemoveFrame(image.Frames.Count - 1);
@@ -126,12 +142,11 @@ internal sealed class ImageSharpImageOptimizer : IImageOptimizer
     }
 
     /// <summary>The image is sent as it is when nothing needs changing: no bytes are re-encoded, no quality is lost.</summary>
-    private static bool CanPassThrough(EncodedImage input, ImageInfo info, ImageLimits limits) =>
+    private static bool CanPassThrough(EncodedImage input, IImageInfo info, ImageLimits limits) =>
         limits.Accepts(input.Format)
         && input.Data.Length <= limits.MaxBytes
         && info.Width <= limits.MaxWidth
         && info.Height <= limits.MaxHeight
-        && info.FrameMetadataCollection.Count <= 1
         && info.Metadata.ExifProfile is null
         && info.Metadata.XmpProfile is null
         && info.Metadata.IptcProfile is null;
@@ -143,6 +158,15 @@ internal sealed class ImageSharpImageOptimizer : IImageOptimizer
         return (Math.Max(1, (int)Math.Round(width * factor, MidpointRounding.AwayFromZero)), Math.Max(1, (int)Math.Round(height * factor, MidpointRounding.AwayFromZero)));
     }
 
-    private static PromptImageException Corrupt(EncodedImage input, string source, Exception exception) =>
-        new($"{source} looks like {input.Format} but cannot be decoded: {exception.Message} The file is corrupt or truncated; re-export it as PNG or JPEG.", exception);
+    /// <summary>Formats whose files may hold an animation or several pages.</summary>
+    private static bool MayHoldSeveralFrames(ImageFormat format) => format is ImageFormat.Gif or ImageFormat.WebP or ImageFormat.Tiff;
+
+    /// <summary>A read-only stream over the bytes, without a copy when they are an array segment.</summary>
+    private static MemoryStream ReadOnly(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(data.ToArray(), writable: false);
+
+    private static PromptImageException Corrupt(EncodedImage input, string source, Exception? exception) =>
+        new($"{source} looks like {input.Format} but cannot be decoded{(exception is null ? "." : ": " + exception.Message)} The file is corrupt or truncated; re-export it as PNG or JPEG.", exception);
 }

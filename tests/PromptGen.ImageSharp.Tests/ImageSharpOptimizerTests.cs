@@ -104,6 +104,46 @@ public class ImageSharpOptimizerTests
         Assert.Equal(png, fitted.Data.ToArray());
     }
 
+    [Fact]
+    public async Task A_still_gif_is_passed_through_and_an_animated_one_is_sent_as_its_first_frame()
+    {
+        var still = TestImages.Make(ImageFormat.Gif);
+        using var animation = TestImages.Halves(64, 48, Color.Red.ToPixel<Rgba32>(), Color.Red.ToPixel<Rgba32>());
+        using (var second = TestImages.Halves(64, 48, Color.Blue.ToPixel<Rgba32>(), Color.Blue.ToPixel<Rgba32>()))
+        {
+            animation.Frames.AddFrame(second.Frames.RootFrame);
+        }
+
+        var animated = TestImages.Encode(animation, ImageFormat.Gif);
+        var optimizer = NewOptimizer();
+
+        var keptStill = await FitAsync(optimizer, still, ProviderImageLimits.OpenAI);
+        var firstFrame = await FitAsync(optimizer, animated, ProviderImageLimits.OpenAI);
+
+        Assert.Equal(still, keptStill.Data.ToArray());
+        using var decoded = TestImages.Decode(firstFrame.Data);
+        Assert.Equal(2, TestImages.Decode(animated).Frames.Count);
+        Assert.Single(decoded.Frames);
+        Assert.True(IsRed(decoded[10, 10]) && IsRed(decoded[60, 40]), "the first (red) frame should be sent");
+    }
+
+    [Fact]
+    public async Task An_image_claiming_more_pixels_than_the_optimizer_decodes_is_refused_before_decoding()
+    {
+        // 60,000 × 60,000 in a PNG header with no pixel data: 3.6 gigapixels claimed by 45 bytes.
+        var bomb = TestImages.PngHeaderOnly(60_000, 60_000);
+        var small = TestImages.Make(ImageFormat.Png, 64, 48);
+
+        var error = await Assert.ThrowsAsync<PromptImageException>(() => FitAsync(NewOptimizer(), bomb, ProviderImageLimits.Anthropic));
+        var configured = await Assert.ThrowsAsync<PromptImageException>(() =>
+            new ImageSharpImageOptimizer(new ImageSharpOptions { MaxPixels = 1000 })
+                .FitAsync(new EncodedImage(small, ImageFormat.Png), ProviderImageLimits.Anthropic, "Image parameter 'photo'", CancellationToken.None).AsTask());
+
+        Assert.Contains("Image parameter 'photo' is 60000×60000 pixels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ImageSharpOptions.MaxPixels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("64×48 pixels, more than the optimizer decodes (1,000 pixels", configured.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ImageFormat.Bmp, ImageFormat.Png)]
     [InlineData(ImageFormat.Tiff, ImageFormat.Png)]

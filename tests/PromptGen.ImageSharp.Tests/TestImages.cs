@@ -83,5 +83,46 @@ internal static class TestImages
         return Encode(image, ImageFormat.Jpeg, 95);
     }
 
-    public static Image<Rgba32> Decode(ReadOnlyMemory<byte> data) => Image.Load<Rgba32>(data.Span);
+    public static Image<Rgba32> Decode(ReadOnlyMemory<byte> data) => Image.Load<Rgba32>(data.ToArray());
+
+    /// <summary>A PNG signature, an IHDR chunk claiming <paramref name="width"/>×<paramref name="height"/> RGBA pixels, and IEND: no pixels.</summary>
+    public static byte[] PngHeaderOnly(int width, int height)
+    {
+        var png = new List<byte>([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth
+        header[9] = 6; // RGBA
+        AddChunk(png, "IHDR", header);
+        AddChunk(png, "IEND", []);
+        return [.. png];
+    }
+
+    private static void AddChunk(List<byte> png, string type, byte[] data)
+    {
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.AddRange(length);
+        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        png.AddRange(typed);
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        png.AddRange(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
 }
