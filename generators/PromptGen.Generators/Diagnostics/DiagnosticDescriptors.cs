@@ -162,6 +162,13 @@ internal static class DiagnosticDescriptors
         "The {0} template of '{1}' places image parameter '{{{2}}}' where it cannot go: {3}",
         Multimodal);
 
+    public static readonly DiagnosticDescriptor ImagesToTextOnlyModel = Create(
+        "PG0402",
+        "Images sent to a text-only model",
+        "'{0}' takes image parameter '{1}', but its route '{2}' is a text-only model ({3}), which rejects images; name a vision model (for example 'openai/gpt-4o-mini', 'anthropic/claude-sonnet-4-5' or 'max/sonnet') or remove the image parameter",
+        Multimodal,
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InvalidRetry = Create(
         "PG0501",
         "Invalid [Retry] settings",
@@ -192,7 +199,7 @@ internal static class DiagnosticDescriptors
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing,
-        ImagePlacement,
+        ImagePlacement, ImagesToTextOnlyModel,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
     }.ToDictionary(d => d.Id);
 

@@ -76,6 +76,7 @@ internal static partial class ClientResolver
         CheckModel(method.Model, owner, diagnostics);
         var model = method.Model ?? client.Model;
         CheckChain(model?.Id ?? client.DefaultModel, model, owner, diagnostics);
+        CheckImageRoutes(method, model, client, owner, diagnostics);
         if (error is null && !method.Parameters.Any(p => p.Kind == ValueKind.CancellationToken))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoCancellationToken, method.Location, owner));
@@ -163,6 +164,27 @@ internal static partial class ClientResolver
             else
             {
                 seen.Add(fallback);
+            }
+        }
+    }
+
+    /// <summary>PG0402: a method with image parameters whose primary model or a fallback is known to take text only.</summary>
+    private static void CheckImageRoutes(MethodDeclaration method, ModelSettings? model, ClientDeclaration client, string owner, List<DiagnosticInfo> diagnostics)
+    {
+        var image = method.Parameters.FirstOrDefault(p => p.Kind is ValueKind.Image or ValueKind.Images);
+        if (image is null)
+        {
+            return;
+        }
+
+        var primary = model?.Id ?? client.DefaultModel;
+        var chain = primary is null ? model?.Fallbacks.ToList() ?? [] : [primary, .. model?.Fallbacks ?? EquatableArray<string>.Empty];
+        foreach (var id in chain)
+        {
+            if (TextOnlyModels.Why(id) is { } why)
+            {
+                var location = model?.Location ?? client.DefaultModelLocation ?? method.Location;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ImagesToTextOnlyModel, location, owner, image.Name, id, why));
             }
         }
     }

@@ -313,6 +313,42 @@ public class DiagnosticTests
         Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("openai/gpt-4o-mini", "groq/llama-3.1-8b-instant", "groq/llama-3.1-8b-instant", "only the Llama 4 models")]
+    [InlineData("ollama/llama3.2:3b", "openai/gpt-4o-mini", "ollama/llama3.2:3b", "its vision variants have their own names")]
+    [InlineData("openai/gpt-3.5-turbo@http://localhost:8000/v1", "anthropic/claude-haiku-4-5", "openai/gpt-3.5-turbo@http://localhost:8000/v1", "OpenAI documents no image input")]
+    public void PG0402_images_on_a_route_known_to_take_text_only(string primary, string fallback, string textOnly, string why)
+    {
+        var result = ModelHarness.Client(ModelHarness.Interface(
+            $$"""[Prompt("Describe {photo}")] [Model("{{primary}}", Fallbacks = ["{{fallback}}"])] Task<string> XAsync(IReadOnlyList<PromptImage> photo, CancellationToken cancellationToken);"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PG0402", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.ToDiagnostic().Severity);
+        Assert.Contains($"takes image parameter 'photo', but its route '{textOnly}' is a text-only model", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains(why, Message(diagnostic), StringComparison.Ordinal);
+        Assert.NotNull(result.Model);
+    }
+
+    [Theory]
+    [InlineData("ollama/llama3.2-vision")]
+    [InlineData("ollama/qwen2.5vl:7b")]
+    [InlineData("groq/meta-llama/llama-4-scout-17b-16e-instruct")]
+    [InlineData("openai/gpt-4o")]
+    [InlineData("openai/gpt-4-turbo")]
+    [InlineData("max/sonnet")]
+    [InlineData("vision")]
+    public void PG0402_is_silent_for_vision_models_aliases_and_text_methods(string model)
+    {
+        var images = ModelHarness.Client(ModelHarness.Interface(
+            $$"""[Prompt("Describe {photo}")] [Model("{{model}}")] Task<string> XAsync(PromptImage photo, CancellationToken cancellationToken);"""));
+        var text = ModelHarness.Client(ModelHarness.Interface(
+            """[Prompt("Hello {name}")] [Model("groq/llama-3.1-8b-instant")] Task<string> XAsync(string name, CancellationToken cancellationToken);"""));
+
+        Assert.Empty(images.Diagnostics);
+        Assert.Empty(text.Diagnostics);
+    }
+
     [Fact]
     public void Every_descriptor_has_a_help_page_and_a_release_entry()
     {
