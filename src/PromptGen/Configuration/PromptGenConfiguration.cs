@@ -13,7 +13,9 @@ public static class PromptGenConfiguration
 
     private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel"];
 
-    private static readonly string[] s_imageKeys = ["MaxDownloadBytes", "DownloadTimeout"];
+    private static readonly string[] s_imageKeys = ["MaxDownloadBytes", "DownloadTimeout", "Limits"];
+
+    private static readonly string[] s_imageLimitKeys = ["MaxBytes", "MaxRequestBytes", "MaxWidth", "MaxHeight", "MaxImages", "Formats", "AcceptsUrls"];
 
     private static readonly string[] s_retryKeys = ["MaxRetries", "BaseDelay", "MaxDelay", "UseJitter"];
 
@@ -89,13 +91,21 @@ public static class PromptGenConfiguration
                 case "Images":
                     foreach (var setting in child.GetChildren())
                     {
-                        if (Known(setting, s_imageKeys) == "MaxDownloadBytes")
+                        switch (Known(setting, s_imageKeys))
                         {
-                            options.Images.MaxDownloadBytes = ReadInt(setting) ?? options.Images.MaxDownloadBytes;
-                        }
-                        else
-                        {
-                            options.Images.DownloadTimeout = ReadTimeSpan(setting) ?? options.Images.DownloadTimeout;
+                            case "MaxDownloadBytes":
+                                options.Images.MaxDownloadBytes = ReadLong(setting) ?? options.Images.MaxDownloadBytes;
+                                break;
+                            case "DownloadTimeout":
+                                options.Images.DownloadTimeout = ReadTimeSpan(setting) ?? options.Images.DownloadTimeout;
+                                break;
+                            default:
+                                foreach (var provider in setting.GetChildren())
+                                {
+                                    options.Images.Limits[provider.Key] = BindImageLimits(provider, options.Images.Limits);
+                                }
+
+                                break;
                         }
                     }
 
@@ -141,6 +151,34 @@ public static class PromptGenConfiguration
 
         return breaker;
     }
+
+    /// <summary>One provider's image limits: the keys given, over the entry already set, else the built-in one, else the OpenAI-compatible default.</summary>
+    private static ImageLimits BindImageLimits(IConfigurationSection section, IDictionary<string, ImageLimits> configured)
+    {
+        var limits = configured.TryGetValue(section.Key, out var set) ? set
+            : ProviderImageLimits.BuiltIn.TryGetValue(section.Key, out var builtIn) ? builtIn
+            : ProviderImageLimits.OpenAICompatible;
+        foreach (var child in section.GetChildren())
+        {
+            limits = Known(child, s_imageLimitKeys) switch
+            {
+                "MaxBytes" => limits with { MaxBytes = ReadLong(child) ?? limits.MaxBytes },
+                "MaxRequestBytes" => limits with { MaxRequestBytes = ReadLong(child) },
+                "MaxWidth" => limits with { MaxWidth = ReadInt(child) ?? limits.MaxWidth },
+                "MaxHeight" => limits with { MaxHeight = ReadInt(child) ?? limits.MaxHeight },
+                "MaxImages" => limits with { MaxImages = ReadInt(child) ?? limits.MaxImages },
+                "Formats" => limits with { Formats = [.. ReadList(child).Select(f => ReadImageFormat(child, f))] },
+                _ => limits with { AcceptsUrls = ReadBool(child) ?? limits.AcceptsUrls },
+            };
+        }
+
+        return limits;
+    }
+
+    private static ImageFormat ReadImageFormat(IConfigurationSection child, string text) =>
+        Enum.TryParse<ImageFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) ? format
+        : string.Equals(text, "jpg", StringComparison.OrdinalIgnoreCase) ? ImageFormat.Jpeg
+        : throw new PromptConfigurationException($"Setting '{child.Path}' names the image format '{text}'; expected some of {string.Join(", ", Enum.GetNames<ImageFormat>())}, for example 'png,jpeg'.");
 
     private static void BindProvider(IConfigurationSection section, ProviderOptions provider, PromptGenOptions options)
     {
@@ -213,6 +251,11 @@ public static class PromptGenConfiguration
         child.Value is null ? null
         : int.TryParse(child.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected a whole number, for example 4096.");
+
+    private static long? ReadLong(IConfigurationSection child) =>
+        child.Value is null ? null
+        : long.TryParse(child.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; expected a whole number of bytes, for example 5242880.");
 
     private static double? ReadDouble(IConfigurationSection child) =>
         child.Value is null ? null

@@ -26,6 +26,13 @@ public sealed record ImageLimits
     /// <summary>Gets the most images one request may carry.</summary>
     public required int MaxImages { get; init; }
 
+    /// <summary>
+    /// Gets the largest total of all images of one request, in bytes (before base64), or <see langword="null"/> when only
+    /// <see cref="MaxBytes"/> applies. When the fitted images together exceed it, the larger ones are fitted again to an
+    /// equal share of what the smaller ones leave (or the call fails without an optimizer).
+    /// </summary>
+    public long? MaxRequestBytes { get; init; }
+
     /// <summary>Gets the formats the provider accepts; others are converted (or rejected without an optimizer).</summary>
     public required IReadOnlyList<ImageFormat> Formats { get; init; }
 
@@ -41,5 +48,5 @@ public sealed record ImageLimits
     /// <returns>The key.</returns>
     public string ToKey() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{MaxBytes}|{MaxWidth}x{MaxHeight}|{MaxImages}|{string.Join(',', Formats)}|{AcceptsUrls}");
+        $"{MaxBytes}|{MaxRequestBytes}|{MaxWidth}x{MaxHeight}|{MaxImages}|{string.Join(',', Formats)}|{AcceptsUrls}");
 }

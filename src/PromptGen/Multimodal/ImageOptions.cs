@@ -33,6 +33,11 @@ public sealed class ImageOptions
             {
                 errors.Add($"PromptGen:Images:Limits:{provider} needs positive MaxBytes, MaxWidth, MaxHeight and MaxImages and at least one format.");
             }
+
+            if (limits.MaxRequestBytes is <= 0)
+            {
+                errors.Add($"PromptGen:Images:Limits:{provider}:MaxRequestBytes is {limits.MaxRequestBytes}; leave it out for no request total, or give a positive number of bytes.");
+            }
         }
 
         if (errors.Count > 0)

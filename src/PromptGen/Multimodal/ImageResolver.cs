@@ -72,6 +72,17 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
             };
         }
 
+        var resolved = new Dictionary<PromptImageContent, AIContent>(ReferenceEqualityComparer.Instance);
+        foreach (var image in messages.SelectMany(m => m.Contents).OfType<PromptImageContent>())
+        {
+            resolved[image] = await ResolveAsync(images, image, limits, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (limits.MaxRequestBytes is { } budget)
+        {
+            await FitRequestAsync(images, resolved, limits, budget, route, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = new List<ChatMessage>(messages.Count);
         foreach (var message in messages)
         {
@@ -82,17 +93,60 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
             }
 
             var copy = message.Clone();
-            copy.Contents = new List<AIContent>(message.Contents.Count);
-            foreach (var content in message.Contents)
-            {
-                copy.Contents.Add(content is PromptImageContent image ? await ResolveAsync(images, image, limits, cancellationToken).ConfigureAwait(false) : content);
-            }
-
+            copy.Contents = [.. message.Contents.Select(c => c is PromptImageContent image ? resolved[image] : c)];
             result.Add(copy);
         }
 
         images.Prepared[route.Id.Canonical] = result;
         return result;
+    }
+
+    /// <summary>
+    /// Keeps the images of one request within the provider's total: when the fitted images exceed it, those above an
+    /// equal share of the budget (what the smaller images leave, split evenly) are fitted again to that share.
+    /// </summary>
+    private async ValueTask FitRequestAsync(CallImages images, Dictionary<PromptImageContent, AIContent> resolved, ImageLimits limits, long budget, ModelRoute route, CancellationToken cancellationToken)
+    {
+        var sent = resolved.Where(r => r.Value is DataContent).Select(r => (Image: r.Key, Bytes: (long)((DataContent)r.Value).Data.Length)).ToList();
+        var total = sent.Sum(s => s.Bytes);
+        if (total <= budget)
+        {
+            return;
+        }
+
+        var remaining = budget;
+        var larger = sent.Count;
+        foreach (var (_, bytes) in sent.OrderBy(s => s.Bytes))
+        {
+            if (bytes > remaining / larger)
+            {
+                break;
+            }
+
+            remaining -= bytes;
+            larger--;
+        }
+
+        var share = remaining / larger;
+        foreach (var (image, bytes) in sent.Where(s => s.Bytes > share))
+        {
+            try
+            {
+                resolved[image] = await ResolveAsync(images, image, limits with { MaxBytes = share, MaxRequestBytes = null }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PromptImageException error)
+            {
+                throw new PromptImageException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The call's {sent.Count} images total {total:N0} bytes; provider '{route.Endpoint.Provider}' takes at most {budget:N0} bytes of images per request, and image {image.Description} ({bytes:N0} bytes) cannot be fitted to its share of {share:N0} bytes. Send fewer or smaller images, or split the call. ({error.Message})"),
+                    error)
+                {
+                    Parameter = image.ParameterName,
+                    ImageSource = image.Image.ToString(),
+                };
+            }
+        }
     }
 
     private async ValueTask<AIContent> ResolveAsync(CallImages images, PromptImageContent content, ImageLimits limits, CancellationToken cancellationToken)

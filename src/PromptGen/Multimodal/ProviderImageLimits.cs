@@ -11,14 +11,18 @@ internal static class ProviderImageLimits
     private static readonly ImageFormat[] s_openAI = [ImageFormat.Png, ImageFormat.Jpeg, ImageFormat.WebP, ImageFormat.Gif];
     private static readonly ImageFormat[] s_pngJpeg = [ImageFormat.Png, ImageFormat.Jpeg];
 
-    /// <summary>OpenAI vision: 20 MB per image (50 MB per request); high detail fits the image into 2048×2048, so larger pixels are wasted.</summary>
-    public static readonly ImageLimits OpenAI = new() { MaxBytes = 20 * MiB, MaxWidth = 2048, MaxHeight = 2048, MaxImages = 500, Formats = s_openAI, AcceptsUrls = true };
+    /// <summary>
+    /// OpenAI vision: 20 MB per image, 50 MB of payload per request (so 37.5 MiB of image bytes once base64-encoded);
+    /// high detail fits the image into 2048×2048, so larger pixels are wasted.
+    /// </summary>
+    public static readonly ImageLimits OpenAI = new() { MaxBytes = 20 * MiB, MaxRequestBytes = 50 * MiB * 3 / 4, MaxWidth = 2048, MaxHeight = 2048, MaxImages = 500, Formats = s_openAI, AcceptsUrls = true };
 
     /// <summary>
     /// Anthropic Messages: 5 MB per image, measured on the base64 text (so 3.75 MiB of bytes); 8000×8000 hard limit, but
-    /// images over 1568 px on the long edge are downscaled by the API, so PromptGen sends at most 1568; 100 images per request.
+    /// images over 1568 px on the long edge are downscaled by the API, so PromptGen sends at most 1568; 100 images per
+    /// request; 32 MB per request (24 MiB of image bytes once base64-encoded).
     /// </summary>
-    public static readonly ImageLimits Anthropic = new() { MaxBytes = 5 * MiB * 3 / 4, MaxWidth = 1568, MaxHeight = 1568, MaxImages = 100, Formats = [ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Gif, ImageFormat.WebP], AcceptsUrls = true };
+    public static readonly ImageLimits Anthropic = new() { MaxBytes = 5 * MiB * 3 / 4, MaxRequestBytes = 32 * MiB * 3 / 4, MaxWidth = 1568, MaxHeight = 1568, MaxImages = 100, Formats = [ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Gif, ImageFormat.WebP], AcceptsUrls = true };
 
     /// <summary>Claude Code (<c>max/*</c>): Anthropic's limits, base64 only (stream-json image blocks), 20 images as in Claude apps.</summary>
     public static readonly ImageLimits ClaudeCode = Anthropic with { MaxImages = 20, AcceptsUrls = false };
@@ -35,8 +39,8 @@ internal static class ProviderImageLimits
         // Ollama through its OpenAI-compatible /v1 API: base64 data URIs only; vision models resize to ~1120 px themselves.
         ["ollama"] = OpenAICompatible with { MaxWidth = 1568, MaxHeight = 1568, MaxImages = 10 },
 
-        // Gemini's OpenAI-compatible endpoint: inline data, 20 MB per request; 3072×3072 before Gemini tiles it.
-        ["gemini"] = OpenAICompatible with { MaxWidth = 3072, MaxHeight = 3072, MaxImages = 3000, Formats = [ImageFormat.Png, ImageFormat.Jpeg, ImageFormat.WebP] },
+        // Gemini's OpenAI-compatible endpoint: inline data, 20 MB per request (15 MiB of image bytes in base64); 3072×3072 before Gemini tiles it.
+        ["gemini"] = OpenAICompatible with { MaxBytes = 20 * MiB * 3 / 4, MaxRequestBytes = 20 * MiB * 3 / 4, MaxWidth = 3072, MaxHeight = 3072, MaxImages = 3000, Formats = [ImageFormat.Png, ImageFormat.Jpeg, ImageFormat.WebP] },
 
         // Groq vision: 4 MB per base64 image, 5 images per request, 33 megapixels.
         ["groq"] = OpenAICompatible with { MaxBytes = 4 * MiB * 3 / 4, MaxImages = 5, AcceptsUrls = true },
