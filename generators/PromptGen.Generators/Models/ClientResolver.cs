@@ -177,11 +177,10 @@ internal static partial class ClientResolver
             return;
         }
 
-        var primary = model?.Id ?? client.DefaultModel;
-        var chain = primary is null ? model?.Fallbacks.ToList() ?? [] : [primary, .. model?.Fallbacks ?? EquatableArray<string>.Empty];
-        foreach (var id in chain)
+        var fallbacks = model?.Fallbacks ?? EquatableArray<string>.Empty;
+        foreach (var id in fallbacks.Prepend(model?.Id ?? client.DefaultModel))
         {
-            if (TextOnlyModels.Why(id) is { } why)
+            if (id is not null && TextOnlyModels.Why(id) is { } why)
             {
                 var location = model?.Location ?? client.DefaultModelLocation ?? method.Location;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ImagesToTextOnlyModel, location, owner, image.Name, id, why));
