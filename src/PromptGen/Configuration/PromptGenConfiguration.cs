@@ -9,7 +9,7 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "Images", "Validation"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation"];
 
     private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel"];
 
@@ -65,6 +65,12 @@ public static class PromptGenConfiguration
                     break;
                 case "TotalTimeout":
                     options.TotalTimeout = ReadTimeSpan(child);
+                    break;
+                case "FirstTokenTimeout":
+                    options.FirstTokenTimeout = ReadTimeSpan(child);
+                    break;
+                case "IdleTimeout":
+                    options.IdleTimeout = ReadTimeSpan(child);
                     break;
                 case "Retry":
                     options.Retry = BindRetry(child, options.Retry);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using PromptGen.Validation;
 
 namespace PromptGen;
 
@@ -9,7 +10,7 @@ namespace PromptGen;
 /// <see cref="PromptTrace"/> and turning provider failures into typed <see cref="PromptGenException"/>s.
 /// Routes are resolved once and cached; resolution errors are raised before any network call.
 /// </summary>
-public sealed partial class PromptRouter : IDisposable
+public sealed partial class PromptRouter : IJudgeClient, IDisposable
 {
     private const int MaxAliasDepth = 16;
 
@@ -57,7 +58,7 @@ public sealed partial class PromptRouter : IDisposable
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _endpoints = new EndpointResolver(options, _http);
-        _resilience = new ResilienceRegistry(options, timeProvider, logger);
+        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
     }
 
     /// <summary>Gets the options the router was built from.</summary>
@@ -99,6 +100,10 @@ public sealed partial class PromptRouter : IDisposable
     /// <param name="modelIdOrAlias">A model id, an alias, or <see langword="null"/> for the default model.</param>
     /// <returns>The client.</returns>
     public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Client;
+
+    /// <inheritdoc/>
+    ValueTask<PromptResult<ChatResponse>> IJudgeClient.AskJudgeAsync(string? model, IList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken) =>
+        new(GetResponseAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken));
 
     /// <inheritdoc/>
     public void Dispose()
