@@ -154,16 +154,20 @@ internal static partial class ClientEmitter
 
             var locals = new Locals(method.Parameters.Select(p => p.Name));
             var system = method.SystemPrompt is { } systemParts ? RenderCall(systemParts, RenderName(method, "SystemPrompt")) : null;
-            var user = HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
-            var messages = locals.Take("messages");
-            using (writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
+            var conversation = IsConversation(method);
+            var user = conversation ? null : HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
+            var messages = conversation ? Conversation(writer, method, system, locals) : locals.Take("messages");
+            using (conversation ? null : writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
             {
-                if (system is not null)
+                if (system is not null && !conversation)
                 {
                     writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.System, {system}),");
                 }
 
-                writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.User, {user}),");
+                if (!conversation)
+                {
+                    writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.User, {user}),");
+                }
             }
 
             var token = method.CancellationToken ?? "default";
@@ -193,6 +197,12 @@ internal static partial class ClientEmitter
             if (method.SystemPrompt is { } systemTemplate)
             {
                 RenderMethod(writer, systemTemplate, RenderName(method, "SystemPrompt"), $"system prompt of <c>{method.Name}</c>");
+            }
+
+            if (IsConversation(method))
+            {
+                ConversationRenderMethods(writer, method);
+                return;
             }
 
             var segments = TextSegments(method);
