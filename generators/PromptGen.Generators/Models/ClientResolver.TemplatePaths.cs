@@ -117,8 +117,10 @@ internal static partial class ClientResolver
             .ThenBy(m => m.Name, StringComparer.Ordinal)
             .First();
         var members = string.Join(", ", type.Members.Select(m => m.Name));
-        return nearest.Distance <= Math.Max(2, name.Length / 3)
-            ? $"; did you mean '{nearest.Name}'? (members: {members})"
+        var guess = nearest.Distance <= Math.Max(2, name.Length / 3) ? nearest.Name
+            : type.Members.Select(m => m.Name).FirstOrDefault(m => m.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0);
+        return guess is not null
+            ? $"; did you mean '{guess}'? (members: {members})"
             : $"; its members are: {members}";
     }
 
