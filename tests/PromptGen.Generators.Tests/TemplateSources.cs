@@ -92,6 +92,9 @@ internal static class TemplateSources
             [Prompt("{history}\n{question}")]
             Task<string> ChatAsync(Customer customer, IReadOnlyList<ChatMessage> history, string question, CancellationToken cancellationToken = default);
 
+            [Prompt("{#system}\nList the titles.\n{#user}\n{#each documents as doc}\n- {doc.Title}\n{/each}\n")]
+            Task<string> TitlesAsync(IEnumerable<Document> documents, CancellationToken cancellationToken = default);
+
             [Prompt("Be brief.\n{#user}\n{question}")]
             IAsyncEnumerable<string> StreamAsync(string question, IEnumerable<ChatMessage>? history, CancellationToken cancellationToken = default);
         }

@@ -82,7 +82,8 @@ internal static partial class ClientEmitter
             for (var k = 0; k < segments.Count; k++)
             {
                 var what = $"{section.Alias} message {Literals.Int(i + 1)} of <c>{method.Name}</c>{(segments.Count > 1 ? $" (text part {k + 1})" : string.Empty)}";
-                RenderMethod(writer, segments[k], SegmentName(SectionName(method, i), k), what);
+                var endsWithBlock = k == segments.Count - 1 && segments[k].Count > 0 && segments[k][segments[k].Count - 1].Block is RenderBlock.If or RenderBlock.Each;
+                RenderMethod(writer, segments[k], SegmentName(SectionName(method, i), k), what, endsWithBlock);
             }
         }
     }

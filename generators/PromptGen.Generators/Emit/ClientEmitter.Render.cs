@@ -24,7 +24,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>Writes the render method of a template that has placeholders (nothing for an all-literal template).</summary>
-    private static void RenderMethod(CodeWriter writer, EquatableArray<RenderPart> parts, string methodName, string what)
+    private static void RenderMethod(CodeWriter writer, EquatableArray<RenderPart> parts, string methodName, string what, bool trimEnd = false)
     {
         if (parts.All(p => p.Literal is not null))
         {
@@ -42,7 +42,9 @@ internal static partial class ClientEmitter
         {
             writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant}, stackalloc char[{Literals.Int(StackBuffer)}]);");
             WriteParts(writer, text, parts, locals, RenderScope.Empty);
-            writer.Line($"return {text}.ToStringAndClear();");
+            // A message that ends with a block may end with the white space of a branch that rendered nothing after it;
+            // TrimEnd returns the same string when there is none.
+            writer.Line($"return {text}.ToStringAndClear(){(trimEnd ? ".TrimEnd()" : string.Empty)};");
         }
     }
 

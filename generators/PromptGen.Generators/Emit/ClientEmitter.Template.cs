@@ -162,6 +162,7 @@ internal static partial class ClientEmitter
             // Arrays and lists: an indexed loop, so no enumerator is allocated.
             using (writer.Block($"for (var {index} = 0; {index} < {items}.{count}; {index}++)"))
             {
+                Separator(writer, text, part, index);
                 writer.Line($"var {item} = {items}[{index}];");
                 WriteParts(writer, text, part.Body, locals, scope.Loop(alias, item, index, $"{index} == {items}.{count} - 1"));
             }
@@ -176,6 +177,7 @@ internal static partial class ClientEmitter
                 writer.Line($"var {index} = 0;");
                 using (writer.Block($"for (var {more} = {enumerator}.MoveNext(); {more}; {index}++)"))
                 {
+                    Separator(writer, text, part, index);
                     writer.Line($"var {item} = {enumerator}.Current;");
                     writer.Line($"{more} = {enumerator}.MoveNext();");
                     WriteParts(writer, text, part.Body, locals, scope.Loop(alias, item, index, $"!{more}"));
@@ -184,7 +186,7 @@ internal static partial class ClientEmitter
         }
         else
         {
-            var counted = Uses(part.Body, "@index") || Uses(part.Body, "@number") || Uses(part.Body, "@first");
+            var counted = part.Separator is not null || Uses(part.Body, "@index") || Uses(part.Body, "@number") || Uses(part.Body, "@first");
             if (counted)
             {
                 writer.Line($"var {index} = 0;");
@@ -192,6 +194,7 @@ internal static partial class ClientEmitter
 
             using (writer.Block($"foreach (var {item} in {items})"))
             {
+                Separator(writer, text, part, index);
                 WriteParts(writer, text, part.Body, locals, scope.Loop(alias, item, index, "false"));
                 if (counted)
                 {
@@ -201,6 +204,18 @@ internal static partial class ClientEmitter
         }
 
         open?.Dispose();
+    }
+
+    /// <summary>The text between items of a loop that ends a message (written before every item but the first).</summary>
+    private static void Separator(CodeWriter writer, string text, RenderPart loop, string index)
+    {
+        if (loop.Separator is { } separator)
+        {
+            using (writer.Block($"if ({index} > 0)"))
+            {
+                writer.Line($"{text}.AppendLiteral({Literals.String(separator)});");
+            }
+        }
     }
 
     /// <summary>Whether the loop body (not counting nested loops) uses <paramref name="marker"/>.</summary>

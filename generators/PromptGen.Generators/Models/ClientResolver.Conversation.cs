@@ -73,12 +73,44 @@ internal static partial class ClientResolver
             trimmed[0] = trimmed[0] with { Literal = head.TrimStart() };
         }
 
-        if (trimmed.Count > 0 && trimmed[trimmed.Count - 1].Literal is { } tail)
+        trimmed.RemoveAll(p => p.Literal is { Length: 0 });
+        return TrimEnd(trimmed);
+    }
+
+    /// <summary>
+    /// Removes the white space a message would end with: from a last literal, from both branches of a last
+    /// <c>{#if}</c>, and from the last item of a last <c>{#each}</c> (its trailing white space becomes the separator).
+    /// </summary>
+    private static List<RenderPart> TrimEnd(List<RenderPart> parts)
+    {
+        var trimmed = new List<RenderPart>(parts);
+        while (trimmed.Count > 0 && trimmed[trimmed.Count - 1].Literal is { } tail && tail.TrimEnd().Length == 0)
         {
-            trimmed[trimmed.Count - 1] = trimmed[trimmed.Count - 1] with { Literal = tail.TrimEnd() };
+            trimmed.RemoveAt(trimmed.Count - 1);
         }
 
-        trimmed.RemoveAll(p => p.Literal is { Length: 0 });
+        if (trimmed.Count == 0)
+        {
+            return trimmed;
+        }
+
+        var last = trimmed[trimmed.Count - 1];
+        if (last.Literal is { } text)
+        {
+            trimmed[trimmed.Count - 1] = last with { Literal = text.TrimEnd() };
+        }
+        else if (last.Block == RenderBlock.If)
+        {
+            trimmed[trimmed.Count - 1] = last with { Body = TrimEnd(last.Body.ToList()).ToEquatableArray(), Else = TrimEnd(last.Else.ToList()).ToEquatableArray() };
+        }
+        else if (last.Block == RenderBlock.Each && last.Body.Count > 0 && last.Body[last.Body.Count - 1].Literal is { } end && end.TrimEnd().Length < end.Length)
+        {
+            var body = last.Body.ToList();
+            body[body.Count - 1] = body[body.Count - 1] with { Literal = end.TrimEnd() };
+            body.RemoveAll(p => p.Literal is { Length: 0 });
+            trimmed[trimmed.Count - 1] = last with { Body = body.ToEquatableArray(), Separator = end.Substring(end.TrimEnd().Length) };
+        }
+
         return trimmed;
     }
 }

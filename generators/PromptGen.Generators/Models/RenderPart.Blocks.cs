@@ -21,6 +21,12 @@ internal sealed partial record RenderPart
     /// <summary>Gets the parts of a block or a role section.</summary>
     public EquatableArray<RenderPart> Body { get; init; }
 
+    /// <summary>
+    /// Gets the text an <c>{#each}</c> writes between items instead of after each one (the white space that ended its body
+    /// when the loop ends a message), or <see langword="null"/>.
+    /// </summary>
+    public string? Separator { get; init; }
+
     /// <summary>Gets the <c>{:else}</c> parts of an <c>{#if}</c>.</summary>
     public EquatableArray<RenderPart> Else { get; init; }
 }

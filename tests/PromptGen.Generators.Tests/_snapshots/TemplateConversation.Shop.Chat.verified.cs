@@ -17,6 +17,11 @@ public sealed partial class Chat : global::Shop.IChat
         Model = "openai/gpt-4o-mini",
     };
 
+    private static readonly global::PromptGen.Generated.PromptDescriptor TitlesAsyncDescriptor = new global::PromptGen.Generated.PromptDescriptor("Shop.IChat", "TitlesAsync")
+    {
+        Model = "openai/gpt-4o-mini",
+    };
+
     private static readonly global::PromptGen.Generated.PromptDescriptor StreamAsyncDescriptor = new global::PromptGen.Generated.PromptDescriptor("Shop.IChat", "StreamAsync")
     {
         Model = "openai/gpt-4o-mini",
@@ -87,6 +92,36 @@ public sealed partial class Chat : global::Shop.IChat
         var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
         text.AppendFormatted(question);
         return text.ToStringAndClear();
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<string> TitlesAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Document> documents, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var messages = new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.ChatMessage>(2);
+        messages.Add(new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.System, "List the titles."));
+        messages.Add(new global::Microsoft.Extensions.AI.ChatMessage(global::Microsoft.Extensions.AI.ChatRole.User, RenderTitlesAsyncMessage2(documents)));
+        return (await _executor.GetTextAsync(TitlesAsyncDescriptor, messages, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Renders the user message 2 of <c>TitlesAsync</c>.</summary>
+    private static string RenderTitlesAsyncMessage2(global::System.Collections.Generic.IEnumerable<global::Shop.Document> documents)
+    {
+        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
+        if (documents is { } docItems)
+        {
+            var docIndex = 0;
+            foreach (var doc in docItems)
+            {
+                if (docIndex > 0)
+                {
+                    text.AppendLiteral("\n");
+                }
+                text.AppendLiteral("- ");
+                text.AppendFormatted(doc?.Title);
+                docIndex++;
+            }
+        }
+        return text.ToStringAndClear().TrimEnd();
     }
 
     /// <inheritdoc/>
