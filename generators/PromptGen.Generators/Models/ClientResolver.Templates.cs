@@ -85,7 +85,30 @@ internal static partial class ClientResolver
             return FileLocation(file, offset, length);
         }
 
-        return source.Location is { } location && source.LiteralOffset >= 0 ? location.Slice(source.LiteralOffset + offset, length) : source.Location;
+        if (source.Location is { } location && source.LiteralOffset >= 0)
+        {
+            return location.Slice(source.LiteralOffset + offset, length);
+        }
+
+        // An escaped or multi-line literal: map the value's characters back to the token's.
+        if (source.Location is { } literal && source.Token is { } token && source.Inline is { } value && LiteralMap.Map(token, value) is { } map
+            && literal.Length == token.Length && offset >= 0 && offset + length < map.Length)
+        {
+            var start = map[offset];
+            var end = length == 0 ? start : map[offset + length - 1] + 1;
+            var (line, character) = LinePosition(token, start);
+            var (endLine, endCharacter) = LinePosition(token, end);
+            return new LocationInfo(
+                literal.FilePath,
+                literal.Start + start,
+                end - start,
+                literal.StartLine + line,
+                line == 0 ? literal.StartCharacter + character : character,
+                literal.StartLine + endLine,
+                endLine == 0 ? literal.StartCharacter + endCharacter : endCharacter);
+        }
+
+        return source.Location;
     }
 
     private static LocationInfo FileLocation(TemplateFile file, int offset, int length)

@@ -52,6 +52,29 @@ public class TemplateDiagnosticTests
     }
 
     [Fact]
+    public void Diagnostics_in_escaped_and_multi_line_inline_templates_land_on_the_exact_characters()
+    {
+        var (escaped, escapedSource) = Check("""[Prompt("Hi\t{order.Customer.Nmae}\n{/if}")] Task<string> XAsync(Order order);""");
+        Assert.Equal("Nmae", Text(Single(escaped, "PG0107"), escapedSource));
+        Assert.Equal("{/if}", Text(Single(escaped, "PG0112"), escapedSource));
+
+        var (raw, rawSource) = Check(""""
+            [Prompt("""
+                Lines:
+                {#each order.Tags as tag}
+                - {tag.Length}
+                {/each}
+                """)]
+            Task<string> XAsync(Order order);
+            """");
+        var diagnostic = Single(raw, "PG0107");
+        Assert.Equal("Length", Text(diagnostic, rawSource));
+        var line = rawSource.Split('\n').ToList().FindIndex(l => l.Contains("- {tag.Length}", StringComparison.Ordinal));
+        Assert.Equal((line, line), (diagnostic.Location!.StartLine, diagnostic.Location.EndLine));
+        Assert.Equal(rawSource.Split('\n')[line].IndexOf("Length", StringComparison.Ordinal), diagnostic.Location.StartCharacter);
+    }
+
+    [Fact]
     public void PG0108_member_of_a_nullable_outside_a_test_is_a_warning_on_the_member()
     {
         var (result, source) = Check("""[Prompt("Order {order.Id}, referred by {order.Referrer.Name}.")] Task<string> XAsync(Order order);""");

@@ -79,4 +79,21 @@ public class TemplateModelTests
 
         Assert.Empty(ModelHarness.Problems(result));
     }
+
+    [Fact]
+    public void Readme_example_resolves_without_problems()
+    {
+        var readme = File.ReadAllText(Path.Combine(Diagnostics.DiagnosticTests.RepoRoot(), "README.md"));
+        var start = readme.IndexOf("[Prompt(\"\"\"\n    {#system}", StringComparison.Ordinal);
+        var end = readme.IndexOf("cancellationToken = default);", start, StringComparison.Ordinal) + "cancellationToken = default);".Length;
+        var source = ModelHarness.Interface(readme[start..end], extra: """
+            public sealed record Customer(string Name, bool IsVip);
+            public sealed record Ticket(Customer Customer, string Question);
+            public sealed record Document(string Title, string Body);
+            """);
+
+        var method = ModelHarness.Method(source, "AnswerAsync");
+
+        Assert.Equal(["system", "user"], method.UserPrompt.Select(p => p.Alias));
+    }
 }
