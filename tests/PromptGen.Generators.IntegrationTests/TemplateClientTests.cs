@@ -143,6 +143,41 @@ public sealed class TemplateClientTests : IAsyncLifetime
             Messages(request));
     }
 
+    [Fact]
+    public async Task Loop_markers_nested_loops_negations_and_nulls_render_as_written()
+    {
+        _host.Simulator.Script.Always().Reply("ok");
+        Shelf[] shelves =
+        [
+            new("A", Books(["x", "y", "z"]), ["new", "old"], 12.5m, true, null, new Source("Ann")),
+            new("B", Books<string>([]), null, null, null, "", null!),
+            new("C", Books(["w"]), [], 3m, false, "mind the gap", new Source("Cy")),
+        ];
+
+        await _host.Knowledge.ShelvesAsync(Books(shelves));
+
+        Assert.Equal(
+            """
+            1. A (first): x, y, z
+            tags [0new][1old!]; price 12.50; open; owner Ann
+            2. B: 
+            no tags; price n/a; closed; owner 
+            3. C (last): w
+            no tags; price 3.00; closed note=mind the gap; owner Cy
+
+            """,
+            Assert.Single(_host.Simulator.Requests).LastUserText!.ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>A lazy sequence (not a list), so the generated loops take the enumerator path.</summary>
+    private static IEnumerable<T> Books<T>(T[] items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+    }
+
     /// <summary>The request's chat messages as (role, text) in order, from the body as the provider received it.</summary>
     private static List<(string Role, string Text)> Messages(PromptGen.Testing.RecordedRequest request) =>
         [.. request.BodyJson!.Value.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("role").GetString()!, Text(m.GetProperty("content")).ReplaceLineEndings("\n")))];
