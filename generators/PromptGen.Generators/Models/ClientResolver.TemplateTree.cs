@@ -39,6 +39,7 @@ internal static partial class ClientResolver
                     else
                     {
                         output.Add(new RenderPart(null, null, null) { Block = RenderBlock.Role, Alias = part.Text });
+                        context.Role = part.Text;
                     }
 
                     context.Started |= topLevel;
@@ -138,6 +139,7 @@ internal static partial class ClientResolver
             var problem = !simple ? "an image is placed by its parameter's own placeholder, such as '{photo}'"
                 : context.Kind != "[Prompt]" ? "a system prompt is text only; place the image in the [Prompt] template or leave it out (unplaced images follow the prompt text)"
                 : !topLevel ? "an image is a part of the message, so it cannot stand inside {#if} or {#each}; place it at the top level"
+                : context.Role is "system" or "assistant" ? $"an image is sent in a user message; move it into a {{#user}} section (it stands in the {{#{context.Role}}} section)"
                 : part.Format is not null ? $"an image takes no format; write '{{{part.Text}}}'" : null;
             if (problem is not null)
             {

@@ -54,6 +54,9 @@ internal sealed class TemplateContext
     /// <summary>Gets or sets a value indicating whether the top level of the template has produced message content yet.</summary>
     public bool Started { get; set; }
 
+    /// <summary>Gets or sets the role of the section the top level is in (<see langword="null"/> before any marker: user).</summary>
+    public string? Role { get; set; }
+
     public TypeShape? Type(string key) => _types.TryGetValue(key, out var type) ? type : null;
 
     public MemberShape? ParameterShape(string name) => Method.Templates.Parameters.FirstOrDefault(p => p.Name == name);

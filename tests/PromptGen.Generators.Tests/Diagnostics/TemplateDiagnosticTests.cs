@@ -224,6 +224,16 @@ public class TemplateDiagnosticTests
         Assert.Contains("cannot stand inside {#if} or {#each}", Message(diagnostic), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PG0401_image_in_an_assistant_section()
+    {
+        var (result, source) = Check("""[Prompt("{#user}\nWhat is this?\n{#assistant}\nA cat: {photo}\n{#user}\nAnd now?")] Task<string> XAsync(PromptImage photo);""");
+
+        var diagnostic = Single(result, "PG0401");
+        Assert.Equal("photo", Text(diagnostic, source));
+        Assert.Contains("move it into a {#user} section (it stands in the {#assistant} section)", Message(diagnostic), StringComparison.Ordinal);
+    }
+
     private static (Result<ClientSpec> Result, string Source) Check(string member)
     {
         var source = ModelHarness.Interface(member, extra: Types);
