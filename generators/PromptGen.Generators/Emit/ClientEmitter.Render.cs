@@ -40,7 +40,16 @@ internal static partial class ClientEmitter
         writer.Line($"/// <summary>Renders the {what}.</summary>");
         using (writer.Block($"private static string {methodName}({string.Join(", ", used.Select(p => p.TypeDisplay + " " + p.EmitName))})"))
         {
-            writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant}, stackalloc char[{Literals.Int(StackBuffer)}]);");
+            if (LoopSizes(parts) is { Count: > 0 } sizes)
+            {
+                // Loops over lists: size the pooled buffer for the items up front instead of growing it while they are written.
+                writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)} + {string.Join(" + ", sizes)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant});");
+            }
+            else
+            {
+                writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant}, stackalloc char[{Literals.Int(StackBuffer)}]);");
+            }
+
             WriteParts(writer, text, parts, locals, RenderScope.Empty);
             // A message that ends with a block may end with the white space of a branch that rendered nothing after it;
             // TrimEnd returns the same string when there is none.

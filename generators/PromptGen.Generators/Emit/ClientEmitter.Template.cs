@@ -206,6 +206,27 @@ internal static partial class ClientEmitter
         open?.Dispose();
     }
 
+    /// <summary>
+    /// For each top-level loop over a list or array reached from a parameter, the expression of the characters its items
+    /// will likely take (item count × the body's literal length plus 16 per value), for the handler's initial buffer.
+    /// </summary>
+    private static List<string> LoopSizes(EquatableArray<RenderPart> parts)
+    {
+        var sizes = new List<string>();
+        foreach (var part in parts)
+        {
+            if (part is { Block: RenderBlock.Each, Value: { RootKind: AccessRoot.Parameter, Value.CountMember: { } count } access })
+            {
+                var perItem = All(part.Body).Sum(p => p.Literal?.Length ?? 16);
+                var nullable = access.Value.CanBeNull || access.Lifted;
+                var items = nullable ? $"({Expression(access, RenderScope.Empty)}?.{count} ?? 0)" : $"{Expression(access, RenderScope.Empty)}.{count}";
+                sizes.Add($"{items} * {Literals.Int(perItem)}");
+            }
+        }
+
+        return sizes;
+    }
+
     /// <summary>The text between items of a loop that ends a message (written before every item but the first).</summary>
     private static void Separator(CodeWriter writer, string text, RenderPart loop, string index)
     {

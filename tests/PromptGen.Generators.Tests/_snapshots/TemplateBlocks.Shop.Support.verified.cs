@@ -39,7 +39,7 @@ public sealed partial class Support : global::Shop.ISupport
     /// <summary>Renders the prompt of <c>SummarizeAsync</c>.</summary>
     private static string RenderSummarizeAsyncPrompt(global::Shop.Order order)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(22, 9, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
+        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(22 + (order?.Lines?.Count ?? 0) * 73, 9, global::System.Globalization.CultureInfo.InvariantCulture);
         text.AppendLiteral("Order ");
         if (order?.Id is { } idValue)
         {
