@@ -13,6 +13,24 @@ internal static partial class ClientEmitter
 
     private static bool IsConversation(MethodSpec method) => method.UserPrompt.Any(p => p.Block is RenderBlock.Role or RenderBlock.History);
 
+    /// <summary>Writes the messages of a template without role sections: the system prompt, then one user message.</summary>
+    private static string SingleMessage(CodeWriter writer, MethodSpec method, string? system, Locals locals)
+    {
+        var user = HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
+        var messages = locals.Take("messages");
+        using (writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
+        {
+            if (system is not null)
+            {
+                writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.System, {system}),");
+            }
+
+            writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.User, {user}),");
+        }
+
+        return messages;
+    }
+
     /// <summary>Writes the message list of a conversation template and returns its name.</summary>
     private static string Conversation(CodeWriter writer, MethodSpec method, string? system, Locals locals)
     {

@@ -154,21 +154,7 @@ internal static partial class ClientEmitter
 
             var locals = new Locals(method.Parameters.Select(p => p.Name));
             var system = method.SystemPrompt is { } systemParts ? RenderCall(systemParts, RenderName(method, "SystemPrompt")) : null;
-            var conversation = IsConversation(method);
-            var user = conversation ? null : HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
-            var messages = conversation ? Conversation(writer, method, system, locals) : locals.Take("messages");
-            using (conversation ? null : writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
-            {
-                if (system is not null && !conversation)
-                {
-                    writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.System, {system}),");
-                }
-
-                if (!conversation)
-                {
-                    writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.User, {user}),");
-                }
-            }
+            var messages = IsConversation(method) ? Conversation(writer, method, system, locals) : SingleMessage(writer, method, system, locals);
 
             var token = method.CancellationToken ?? "default";
             var call = method.ReturnKind switch
