@@ -156,7 +156,15 @@ internal static class TemplateTypeReader
                     continue;
                 }
 
-                if (member is IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } or IFieldSymbol)
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    _ => null,
+                };
+
+                // Spans and pointers cannot be read through '?.' (or stored in a local of a lifted type): not template values.
+                if (memberType is not null && !memberType.IsRefLikeType && memberType.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer))
                 {
                     yield return member;
                 }

@@ -41,6 +41,18 @@ public class TemplateDiagnosticTests
     }
 
     [Fact]
+    public void PG0107_says_when_a_path_goes_beyond_the_types_a_method_reads()
+    {
+        var types = string.Concat(Enumerable.Range(0, 70).Select(i => $"public sealed record T{i}(T{i + 1}? Next, string Name);\n")) + "public sealed record T70(string Name);";
+        var path = "t" + string.Concat(Enumerable.Repeat(".Next", 66)) + ".Name";
+        var source = ModelHarness.Interface($$"""[Prompt("{{{path}}}")] Task<string> XAsync(T0 t);""", extra: types);
+
+        var diagnostic = Single(ModelHarness.Client(source), "PG0107");
+
+        Assert.Contains("PromptGen reads members of at most 64 types per method", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PG0107_in_a_loop_item_and_in_a_file_points_at_line_and_column()
     {
         var file = GeneratorHarness.File("/p/prompts/x.prompt.md", "Tags:\n{#each orders as o}\n- {o.Customr.Name}\n{/each}\n");

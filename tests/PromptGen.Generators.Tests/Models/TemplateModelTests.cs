@@ -73,6 +73,33 @@ public class TemplateModelTests
     }
 
     [Fact]
+    public void Templates_read_public_readable_members_only()
+    {
+        var method = ModelHarness.Method(
+            ModelHarness.Interface(
+                """[Prompt("{box.Name} {box.Count}")] Task<string> XAsync(Box box);""",
+                extra: """
+                    public class BaseBox { public int Count; }
+                    public sealed class Box : BaseBox
+                    {
+                        public string Name { get; set; } = "";
+                        public string Secret { private get; set; } = "";
+                        public static string Shared => "";
+                        public System.ReadOnlySpan<char> Chars => Name.AsSpan();
+                        public char this[int i] => Name[i];
+                        internal string Hidden => "";
+                    }
+                    """),
+            "XAsync");
+
+        Assert.Equal(["Name", "Count"], method.UserPrompt.Where(p => p.Value is not null).Select(p => p.Value!.Hops[0].EmitName));
+        var result = ModelHarness.Client(ModelHarness.Interface(
+            """[Prompt("{box.Chars}{box.Secret}")] Task<string> XAsync(Box box);""",
+            extra: """public sealed class Box { public string Secret { private get; set; } = ""; public System.ReadOnlySpan<char> Chars => default; }"""));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "PG0107"));
+    }
+
+    [Fact]
     public void Parameters_used_only_in_blocks_count_as_used()
     {
         var result = ModelHarness.Client(ModelHarness.Interface("""[Prompt("{#if flag}yes{/if}{#each tags as t}{t}{/each}")] Task<string> XAsync(bool flag, IReadOnlyList<string> tags, CancellationToken ct = default);"""));
