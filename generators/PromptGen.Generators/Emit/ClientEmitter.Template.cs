@@ -207,7 +207,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>
-    /// For each top-level loop over a list or array reached from a parameter, the expression of the characters its items
+    /// For each loop over a list or array reached from a parameter (at the top level or in conditional sections), the expression of the characters its items
     /// will likely take (item count × the body's literal length plus 16 per value), for the handler's initial buffer.
     /// </summary>
     private static List<string> LoopSizes(EquatableArray<RenderPart> parts)
@@ -215,7 +215,13 @@ internal static partial class ClientEmitter
         var sizes = new List<string>();
         foreach (var part in parts)
         {
-            if (part is { Block: RenderBlock.Each, Value: { RootKind: AccessRoot.Parameter, Value.CountMember: { } count } access })
+            if (part.Block == RenderBlock.If)
+            {
+                // A loop inside a conditional section (the usual "{#if docs}{#each docs as doc}…") counts too.
+                sizes.AddRange(LoopSizes(part.Body));
+                sizes.AddRange(LoopSizes(part.Else));
+            }
+            else if (part is { Block: RenderBlock.Each, Value: { RootKind: AccessRoot.Parameter, Value.CountMember: { } count } access })
             {
                 var perItem = All(part.Body).Sum(p => p.Literal?.Length ?? 16);
                 var nullable = access.Value.CanBeNull || access.Lifted;

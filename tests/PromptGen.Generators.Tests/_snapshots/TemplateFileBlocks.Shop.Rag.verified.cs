@@ -39,7 +39,7 @@ public sealed partial class Rag : global::Shop.IRag
     /// <summary>Renders the prompt of <c>AnswerAsync</c>.</summary>
     private static string RenderAnswerAsyncPrompt(global::System.Collections.Generic.IReadOnlyList<global::Shop.Document> documents, bool cite, string question)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(50, 3, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
+        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(50 + (documents?.Count ?? 0) * 105, 3, global::System.Globalization.CultureInfo.InvariantCulture);
         text.AppendLiteral("Answer the question from the documents.\n");
         if (documents?.Count > 0)
         {
