@@ -18,6 +18,8 @@ internal sealed class Host : IAsyncDisposable
 
     public ITravelClient Client => _services.GetRequiredService<ITravelClient>();
 
+    public IKnowledgeClient Knowledge => _services.GetRequiredService<IKnowledgeClient>();
+
     public IServiceProvider Services => _services;
 
     public static async Task<Host> StartAsync()
@@ -34,6 +36,7 @@ internal sealed class Host : IAsyncDisposable
             o.Provider("anthropic").ApiKey = "sk-ant-test-integration";
         }).AddOpenAI().AddAnthropic();
         services.AddPromptClient<ITravelClient>();
+        services.AddPromptClient<IKnowledgeClient>();
         return new Host(simulator, services.BuildServiceProvider());
     }
 

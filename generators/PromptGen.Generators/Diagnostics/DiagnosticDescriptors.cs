@@ -88,6 +88,67 @@ internal static class DiagnosticDescriptors
         "The [{0}] attribute of '{1}' {2}; pass either a template string or File = \"path\", not both",
         Templates);
 
+    public static readonly DiagnosticDescriptor UnknownMember = Create(
+        "PG0107",
+        "Template path names no member",
+        "The {0} template of '{1}' reads '{2}' of '{3}' (type '{4}'), which has no such member{5}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor MemberOfNullable = Create(
+        "PG0108",
+        "Template reads a member of a value that may be null",
+        "The {0} template of '{1}' reads '{2}' through '{3}', which may be null (type '{4}'), and then renders nothing there; wrap it in '{{#if {3}}}…{{/if}}' (with an '{{:else}}' if the prompt should say something else), or make '{3}' non-nullable",
+        Templates,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NotEnumerable = Create(
+        "PG0109",
+        "{#each} over a value that is not a collection",
+        "The {0} template of '{1}' loops over '{2}' of type '{3}', which is not a collection; '{{#each}}' takes an array, a list or any IEnumerable<T> other than string (images are placed by their own placeholder, history by its parameter)",
+        Templates);
+
+    public static readonly DiagnosticDescriptor LoopItemShadows = Create(
+        "PG0110",
+        "{#each} item hides another name",
+        "The {0} template of '{1}' names the loop item '{2}', which is already {3}, so '{{{2}}}' would be ambiguous; choose another item name, for example '{{#each … as {2}Item}}'",
+        Templates);
+
+    public static readonly DiagnosticDescriptor UnclosedBlock = Create(
+        "PG0111",
+        "Template block is never closed",
+        "The {0} template of '{1}' is malformed at offset {2}: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor StrayBlockEnd = Create(
+        "PG0112",
+        "Closing tag does not match an open block",
+        "The {0} template of '{1}' is malformed at offset {2}: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor ElseOutsideIf = Create(
+        "PG0113",
+        "{:else} outside an {#if}",
+        "The {0} template of '{1}' is malformed at offset {2}: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor RoleSectionMisplaced = Create(
+        "PG0114",
+        "Role section in the wrong place",
+        "The {0} template of '{1}' starts the '{{#{2}}}' section where it cannot stand: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor HistoryMisplaced = Create(
+        "PG0115",
+        "History parameter placed where it cannot stand",
+        "The {0} template of '{1}' places the history parameter '{2}' where it cannot stand: {3}",
+        Templates);
+
+    public static readonly DiagnosticDescriptor ConditionNotTestable = Create(
+        "PG0116",
+        "{#if} condition cannot be tested",
+        "The {0} template of '{1}' tests '{2}' of type '{3}', which is always present; '{{#if}}' tests a bool, a nullable value (null is false), a string (empty is false) or a collection (empty is false)",
+        Templates);
+
     public static readonly DiagnosticDescriptor MalformedModelId = Create(
         "PG0201",
         "Malformed model id",
@@ -197,6 +258,8 @@ internal static class DiagnosticDescriptors
     {
         NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
+        UnknownMember, MemberOfNullable, NotEnumerable, LoopItemShadows, UnclosedBlock, StrayBlockEnd, ElseOutsideIf, RoleSectionMisplaced,
+        HistoryMisplaced, ConditionNotTestable,
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing,
         ImagePlacement, ImagesToTextOnlyModel,

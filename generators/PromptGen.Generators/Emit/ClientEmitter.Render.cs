@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using PromptGen.Generators.Models;
 
@@ -25,7 +24,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>Writes the render method of a template that has placeholders (nothing for an all-literal template).</summary>
-    private static void RenderMethod(CodeWriter writer, EquatableArray<RenderPart> parts, string methodName, string what)
+    private static void RenderMethod(CodeWriter writer, EquatableArray<RenderPart> parts, string methodName, string what, bool trimEnd = false)
     {
         if (parts.All(p => p.Literal is not null))
         {
@@ -36,60 +35,56 @@ internal static partial class ClientEmitter
         var locals = new Locals(used.Select(p => p.Name));
         var text = locals.Take("text");
         var literalLength = parts.Sum(p => p.Literal?.Length ?? 0);
-        var formatted = parts.Count(p => p.Parameter is not null);
+        var formatted = parts.Count(p => p.Parameter is not null || p.Value is not null);
         writer.Line();
         writer.Line($"/// <summary>Renders the {what}.</summary>");
         using (writer.Block($"private static string {methodName}({string.Join(", ", used.Select(p => p.TypeDisplay + " " + p.EmitName))})"))
         {
-            writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant}, stackalloc char[{Literals.Int(StackBuffer)}]);");
-            foreach (var part in parts)
+            if (LoopSizes(parts) is { Count: > 0 } sizes)
             {
-                if (part.Literal is not null)
-                {
-                    writer.Line($"{text}.AppendLiteral({Literals.String(part.Literal)});");
-                }
-                else if (part.Parameter is { Kind: ValueKind.Collection } collection)
-                {
-                    Collection(writer, text, collection, part.Format, locals);
-                }
-                else if (part.Parameter is { } parameter)
-                {
-                    Append(writer, text, parameter.EmitName, parameter.Kind, parameter.CanBeNull && parameter.IsValueType, part.Format, locals, parameter.Name);
-                }
+                // Loops over lists: size the pooled buffer for the items up front instead of growing it while they are written.
+                writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)} + {string.Join(" + ", sizes)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant});");
+            }
+            else
+            {
+                writer.Line($"var {text} = new {GeneratedCode.InterpolatedStringHandler}({Literals.Int(literalLength)}, {Literals.Int(formatted)}, {GeneratedCode.Invariant}, stackalloc char[{Literals.Int(StackBuffer)}]);");
             }
 
-            writer.Line($"return {text}.ToStringAndClear();");
+            WriteParts(writer, text, parts, locals, RenderScope.Empty);
+            // A message that ends with a block may end with the white space of a branch that rendered nothing after it;
+            // TrimEnd returns the same string when there is none.
+            writer.Line($"return {text}.ToStringAndClear(){(trimEnd ? ".TrimEnd()" : string.Empty)};");
         }
     }
 
-    /// <summary>The distinct parameters a template uses, in declaration order of first use.</summary>
-    private static List<ParameterModel> UsedParameters(EquatableArray<RenderPart> parts) =>
-        parts.Where(p => p.Parameter is not null).Select(p => p.Parameter!).GroupBy(p => p.Name).Select(g => g.First()).ToList();
-
     /// <summary>A collection renders one item per line as <c>- item</c>; a <see langword="null"/> collection renders nothing.</summary>
-    private static void Collection(CodeWriter writer, string text, ParameterModel parameter, string? format, Locals locals)
+    private static void Collection(CodeWriter writer, string text, ParameterModel parameter, string? format, Locals locals) =>
+        Lines(writer, text, parameter.EmitName, parameter.CanBeNull, parameter.CountMember, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name);
+
+    /// <summary>The items of the collection <paramref name="source"/>, one per line as <c>- item</c>.</summary>
+    private static void Lines(CodeWriter writer, string text, string source, bool canBeNull, string? countMember, ValueKind itemKind, bool itemNullableValueType, string? format, Locals locals, string hint)
     {
-        var item = locals.Take(parameter.Name + "Item");
-        var open = parameter.CanBeNull ? writer.Block($"if ({parameter.EmitName} is not null)") : null;
-        if (parameter.CountMember is { } count)
+        var item = locals.Take(hint + "Item");
+        var open = canBeNull ? writer.Block($"if ({source} is not null)") : null;
+        if (countMember is { } count)
         {
             // Arrays and lists: an indexed loop, so no enumerator is allocated.
-            var index = locals.Take(parameter.Name + "Index");
-            using (writer.Block($"for (var {index} = 0; {index} < {parameter.EmitName}.{count}; {index}++)"))
+            var index = locals.Take(hint + "Index");
+            using (writer.Block($"for (var {index} = 0; {index} < {source}.{count}; {index}++)"))
             {
                 writer.Line($"{text}.AppendLiteral({index} == 0 ? \"- \" : \"\\n- \");");
-                writer.Line($"var {item} = {parameter.EmitName}[{index}];");
-                Append(writer, text, item, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name + "Value");
+                writer.Line($"var {item} = {source}[{index}];");
+                Append(writer, text, item, itemKind, itemNullableValueType, format, locals, hint + "Value");
             }
         }
         else
         {
-            var first = locals.Take(parameter.Name + "First");
+            var first = locals.Take(hint + "First");
             writer.Line($"var {first} = true;");
-            using (writer.Block($"foreach (var {item} in {parameter.EmitName})"))
+            using (writer.Block($"foreach (var {item} in {source})"))
             {
                 writer.Line($"{text}.AppendLiteral({first} ? \"- \" : \"\\n- \");");
-                Append(writer, text, item, parameter.ItemKind, parameter.ItemCanBeNull && parameter.ItemIsValueType, format, locals, parameter.Name + "Value");
+                Append(writer, text, item, itemKind, itemNullableValueType, format, locals, hint + "Value");
                 writer.Line($"{first} = false;");
             }
         }

@@ -164,17 +164,7 @@ internal static partial class ClientEmitter
 
             var locals = new Locals(method.Parameters.Select(p => p.Name));
             var system = method.SystemPrompt is { } systemParts ? RenderCall(systemParts, RenderName(method, "SystemPrompt")) : null;
-            var user = HasImages(method) ? UserContent(writer, method, locals) : RenderCall(method.UserPrompt, RenderName(method, "Prompt"));
-            var messages = locals.Take("messages");
-            using (writer.Block($"var {messages} = new {GeneratedCode.ChatMessage}[]", "};"))
-            {
-                if (system is not null)
-                {
-                    writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.System, {system}),");
-                }
-
-                writer.Line($"new {GeneratedCode.ChatMessage}({GeneratedCode.ChatRole}.User, {user}),");
-            }
+            var messages = IsConversation(method) ? Conversation(writer, method, system, locals) : SingleMessage(writer, method, system, locals);
 
             var token = method.CancellationToken ?? "default";
 
@@ -206,6 +196,12 @@ internal static partial class ClientEmitter
             if (method.SystemPrompt is { } systemTemplate)
             {
                 RenderMethod(writer, systemTemplate, RenderName(method, "SystemPrompt"), $"system prompt of <c>{method.Name}</c>");
+            }
+
+            if (IsConversation(method))
+            {
+                ConversationRenderMethods(writer, method);
+                return;
             }
 
             var segments = TextSegments(method);

@@ -140,8 +140,8 @@ internal static partial class ClientResolver
     /// <summary>For JSON results, whether every segment of <paramref name="path"/> names a property (or an index into an array) of <c>T</c>.</summary>
     private static string? FieldPathProblem(string path, MethodDeclaration method, ImmutableArray<JsonContextModel> contexts)
     {
-        var segments = path.Split('.');
-        if (path.Trim().Length == 0 || segments.Any(s => s.Length == 0))
+        var parsed = Templates.MemberPath.Parse(path);
+        if (parsed.Problem is not null || parsed.Segments.Count == 0)
         {
             return "the path is empty or has an empty segment; write names separated by '.', with [n] for array items, e.g. 'items[0].name'";
         }
@@ -152,10 +152,9 @@ internal static partial class ClientResolver
         }
 
         var policy = contexts.FirstOrDefault(c => c.Types.Any(t => t.Type == method.ResultType))?.NamingPolicy;
-        foreach (var segment in segments)
+        foreach (var segment in parsed.Segments)
         {
-            var bracket = segment.IndexOf('[');
-            var name = bracket < 0 ? segment : segment.Substring(0, bracket);
+            var name = segment.Name;
             if (name.Length > 0)
             {
                 if (node.Kind is JsonKind.Any or JsonKind.Dictionary)
@@ -176,11 +175,11 @@ internal static partial class ClientResolver
                 node = property.Schema;
             }
 
-            for (var open = bracket; open >= 0; open = segment.IndexOf('[', open + 1))
+            for (var index = 0; index < segment.Indexes; index++)
             {
                 if (node.Kind != JsonKind.Array || node.Items is null)
                 {
-                    return node.Kind == JsonKind.Any ? null : $"'{segment}' indexes a value that is not an array";
+                    return node.Kind == JsonKind.Any ? null : $"'{segment.Text}' indexes a value that is not an array";
                 }
 
                 node = node.Items;

@@ -16,7 +16,8 @@ internal static partial class ClientResolver
         string owner,
         ImmutableArray<TemplateFile> files,
         HashSet<string> used,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        bool hasSystemPrompt = false)
     {
         var kind = source.AttributeName == "Prompt" ? "[Prompt]" : "[SystemPrompt]";
         string text;
@@ -38,71 +39,26 @@ internal static partial class ClientResolver
         }
 
         var parsed = TemplateParser.Parse(text);
-        var ok = true;
+        var context = new TemplateContext(source, file, kind, owner, method, used, diagnostics) { HasSystemPrompt = hasSystemPrompt };
         foreach (var error in parsed.Errors)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.MalformedTemplate,
-                Locate(source, file, error.Offset, error.Length),
-                kind,
-                owner,
-                error.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                error.Problem));
-            ok = false;
+            var descriptor = error.Kind switch
+            {
+                TemplateErrorKind.Unclosed => DiagnosticDescriptors.UnclosedBlock,
+                TemplateErrorKind.Stray => DiagnosticDescriptors.StrayBlockEnd,
+                TemplateErrorKind.Else => DiagnosticDescriptors.ElseOutsideIf,
+                _ => DiagnosticDescriptors.MalformedTemplate,
+            };
+            context.Report(descriptor, error.Offset, error.Length, error.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Problem);
         }
 
-        var parts = new List<RenderPart>();
-        var candidates = method.Parameters.Where(p => p.Kind is not (ValueKind.CancellationToken or ValueKind.CallOptions)).ToList();
-        foreach (var part in parsed.Parts)
+        var parts = Walk(parsed.Parts, context, topLevel: true);
+        if (kind == "[Prompt]" && context.Ok)
         {
-            if (!part.IsPlaceholder)
-            {
-                parts.Add(new RenderPart(part.Text, null, null));
-                continue;
-            }
-
-            var parameter = candidates.FirstOrDefault(p => p.Name == part.Text);
-            if (parameter is null)
-            {
-                var names = candidates.Count == 0 ? "(the method has no parameters to insert)" : string.Join(", ", candidates.Select(p => "{" + p.Name + "}"));
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownPlaceholder, Locate(source, file, part.Offset, part.Length), kind, owner, part.Text, names));
-                ok = false;
-                continue;
-            }
-
-            used.Add(parameter.Name);
-            if (parameter.Kind is ValueKind.Image or ValueKind.Images)
-            {
-                // Images become content parts where their placeholder stands; they take no format and no system prompt.
-                var problem = kind != "[Prompt]" ? "a system prompt is text only; place the image in the [Prompt] template or leave it out (unplaced images follow the prompt text)"
-                    : part.Format is not null ? $"an image takes no format; write '{{{part.Text}}}'" : null;
-                if (problem is not null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ImagePlacement, Locate(source, file, part.Offset, part.Length), kind, owner, part.Text, problem));
-                    ok = false;
-                    continue;
-                }
-            }
-
-            var formattable = parameter.Kind == ValueKind.Formattable || (parameter.Kind == ValueKind.Collection && parameter.ItemKind == ValueKind.Formattable);
-            if (part.Format is not null && !formattable)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.FormatNotSupported,
-                    Locate(source, file, part.Offset, part.Length + 1 + part.Format.Length),
-                    kind,
-                    owner,
-                    part.Text,
-                    part.Format,
-                    parameter.TypeDisplay.Replace("global::", string.Empty)));
-                ok = false;
-                continue;
-            }
-
-            parts.Add(new RenderPart(null, parameter, part.Format));
+            parts = Conversation(parts, context);
         }
 
-        return ok ? parts.ToEquatableArray() : null;
+        return context.Ok ? parts.ToEquatableArray() : null;
     }
 
     internal static TemplateFile? FindFile(ImmutableArray<TemplateFile> files, string requested)
@@ -122,14 +78,37 @@ internal static partial class ClientResolver
     private static string Normalize(string path) => path.Replace('\\', '/');
 
     /// <summary>Maps a span of the template text to source: the exact span inside a one-line literal or a file, else the argument.</summary>
-    private static LocationInfo? Locate(TemplateSource source, TemplateFile? file, int offset, int length)
+    internal static LocationInfo? Locate(TemplateSource source, TemplateFile? file, int offset, int length)
     {
         if (file is not null)
         {
             return FileLocation(file, offset, length);
         }
 
-        return source.Location is { } location && source.LiteralOffset >= 0 ? location.Slice(source.LiteralOffset + offset, length) : source.Location;
+        if (source.Location is { } location && source.LiteralOffset >= 0)
+        {
+            return location.Slice(source.LiteralOffset + offset, length);
+        }
+
+        // An escaped or multi-line literal: map the value's characters back to the token's.
+        if (source.Location is { } literal && source.Token is { } token && source.Inline is { } value && LiteralMap.Map(token, value) is { } map
+            && literal.Length == token.Length && offset >= 0 && offset + length < map.Length)
+        {
+            var start = map[offset];
+            var end = length == 0 ? start : map[offset + length - 1] + 1;
+            var (line, character) = LinePosition(token, start);
+            var (endLine, endCharacter) = LinePosition(token, end);
+            return new LocationInfo(
+                literal.FilePath,
+                literal.Start + start,
+                end - start,
+                literal.StartLine + line,
+                line == 0 ? literal.StartCharacter + character : character,
+                literal.StartLine + endLine,
+                endLine == 0 ? literal.StartCharacter + endCharacter : endCharacter);
+        }
+
+        return source.Location;
     }
 
     private static LocationInfo FileLocation(TemplateFile file, int offset, int length)

@@ -56,7 +56,7 @@ internal static partial class ClientResolver
         var used = new HashSet<string>(StringComparer.Ordinal);
         var systemSource = method.SystemPrompt ?? client.SystemPrompt;
         var system = systemSource is null ? null : Render(systemSource, method, owner, files, used, diagnostics);
-        var user = method.UserPrompt is null ? null : Render(method.UserPrompt, method, owner, files, used, diagnostics);
+        var user = method.UserPrompt is null ? null : Render(method.UserPrompt, method, owner, files, used, diagnostics, systemSource is not null);
         if ((systemSource is not null && system is null) || (method.UserPrompt is not null && user is null))
         {
             error ??= "the prompt template has errors";
@@ -66,7 +66,7 @@ internal static partial class ClientResolver
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Kind is not (ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image or ValueKind.Images) && !used.Contains(parameter.Name))
+                if (parameter.Kind is not (ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image or ValueKind.Images or ValueKind.History) && !used.Contains(parameter.Name))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, parameter.Location ?? method.Location, parameter.Name, owner));
                 }

@@ -71,4 +71,4 @@ internal sealed record MethodSpec(
 /// <param name="Literal">The literal text, or <see langword="null"/> for a placeholder.</param>
 /// <param name="Parameter">The placeholder's parameter.</param>
 /// <param name="Format">The placeholder's format.</param>
-internal sealed record RenderPart(string? Literal, ParameterModel? Parameter, string? Format);
+internal sealed partial record RenderPart(string? Literal, ParameterModel? Parameter, string? Format);

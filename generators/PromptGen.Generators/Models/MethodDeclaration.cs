@@ -17,7 +17,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="ReaskBudget">The <c>[Reask]</c> budget, or <see langword="null"/>.</param>
 /// <param name="Location">The method name.</param>
 /// <param name="Unsupported">Why the method cannot be generated (already reported), or <see langword="null"/>.</param>
-internal sealed record MethodDeclaration(
+internal sealed partial record MethodDeclaration(
     string Name,
     string ReturnTypeDisplay,
     ReturnKind ReturnKind,

@@ -7,4 +7,4 @@ namespace PromptGen.Generators.Models;
 /// <param name="Location">The attribute argument (the string literal, when there is one).</param>
 /// <param name="LiteralOffset">How many characters precede the value inside a single-line literal without escapes
 /// (1 for <c>"..."</c>), so template offsets map to exact source spans; -1 when they do not map.</param>
-internal sealed record TemplateSource(string AttributeName, string? Inline, string? FilePath, LocationInfo? Location, int LiteralOffset);
+internal sealed partial record TemplateSource(string AttributeName, string? Inline, string? FilePath, LocationInfo? Location, int LiteralOffset);

@@ -24,6 +24,9 @@ internal enum ValueKind
     /// <summary>A collection of <c>PromptGen.PromptImage</c>: each attached in order.</summary>
     Images,
 
+    /// <summary>A collection of <c>Microsoft.Extensions.AI.ChatMessage</c>: the conversation so far, placed between messages.</summary>
+    History,
+
     /// <summary>Anything else: rendered with <c>ToString()</c>.</summary>
     Other,
 }

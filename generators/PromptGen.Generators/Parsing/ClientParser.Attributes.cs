@@ -36,7 +36,10 @@ internal static partial class ClientParser
         if (inline is not null)
         {
             var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression;
-            return new TemplateSource(shortName, inline, null, LocationInfo.From(argument) ?? LocationInfo.From(syntax), LiteralOffset(argument, inline));
+            return new TemplateSource(shortName, inline, null, LocationInfo.From(argument) ?? LocationInfo.From(syntax), LiteralOffset(argument, inline))
+            {
+                Token = (argument as LiteralExpressionSyntax)?.Token.Text,
+            };
         }
 
         return new TemplateSource(shortName, null, file, LocationInfo.From(NamedArgumentSyntax(attribute, "File")) ?? LocationInfo.From(syntax), -1);

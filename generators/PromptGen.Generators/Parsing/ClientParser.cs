@@ -64,7 +64,7 @@ internal static partial class ClientParser
 
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
-                methods.Add(Method(method, type, diagnostics));
+                methods.Add(Method(method, type, diagnostics) with { Templates = TemplateTypeReader.Read(method) });
             }
             else if (member is IPropertySymbol or IEventSymbol)
             {

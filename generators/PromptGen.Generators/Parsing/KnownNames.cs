@@ -20,6 +20,7 @@ internal static class KnownNames
     public const string JsonSchemaRule = "PromptGen.Validation.JsonSchemaRule";
     public const string PromptResult = "PromptGen.PromptResult`1";
     public const string PromptImage = "PromptGen.PromptImage";
+    public const string ChatMessage = "Microsoft.Extensions.AI.ChatMessage";
     public const string Task = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask`1";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";

@@ -17,7 +17,7 @@ internal static class TypeClassifier
         if (kind == ValueKind.Collection && type.EnumerableItem() is { } item)
         {
             itemKind = Kind(item);
-            itemKind = itemKind is ValueKind.Collection or ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image ? ValueKind.Other : itemKind;
+            itemKind = itemKind is ValueKind.Collection or ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image or ValueKind.History ? ValueKind.Other : itemKind;
             itemCanBeNull = CanBeNull(item);
             itemIsValueType = item.IsValueType;
         }
@@ -33,7 +33,7 @@ internal static class TypeClassifier
     /// <c>Length</c> for a one-dimensional array, <c>Count</c> for a list type with an indexer, else <see langword="null"/>:
     /// such collections render with an indexed loop, which allocates no enumerator.
     /// </summary>
-    private static string? CountMember(ITypeSymbol type)
+    internal static string? CountMember(ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol { Rank: 1 })
         {
@@ -74,7 +74,7 @@ internal static class TypeClassifier
         if (type.EnumerableItem() is { } item)
         {
             item.IsNullableValueType(out var element);
-            return element.Is(KnownNames.PromptImage) ? ValueKind.Images : ValueKind.Collection;
+            return element.Is(KnownNames.PromptImage) ? ValueKind.Images : element.Is(KnownNames.ChatMessage) ? ValueKind.History : ValueKind.Collection;
         }
 
         return ValueKind.Other;

@@ -4,4 +4,5 @@ namespace PromptGen.Generators.Templates;
 /// <param name="Problem">What is wrong and how to fix it, in words.</param>
 /// <param name="Offset">Where the problem starts.</param>
 /// <param name="Length">How many characters it spans.</param>
-internal sealed record TemplateError(string Problem, int Offset, int Length);
+/// <param name="Kind">Which diagnostic reports it.</param>
+internal sealed record TemplateError(string Problem, int Offset, int Length, TemplateErrorKind Kind = TemplateErrorKind.Syntax);

@@ -88,7 +88,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void PG0101_in_verbatim_and_raw_literals_is_exact_and_in_escaped_literals_falls_back_to_the_argument()
+    public void PG0101_in_verbatim_raw_and_escaped_literals_is_exact_and_a_constant_expression_falls_back_to_the_argument()
     {
         foreach (var literal in new[] { "@\"x {nope}\"", "\"\"\"x {nope}\"\"\"" })
         {
@@ -98,8 +98,12 @@ public class DiagnosticTests
         }
 
         var escaped = ModelHarness.Interface("""[Prompt("tab\t{nope}")] Task<string> XAsync();""");
-        var fallback = ModelHarness.Client(escaped);
-        Assert.Equal("\"tab\\t{nope}\"", Text(fallback, Single(fallback, "PG0101"), escaped));
+        var exact = ModelHarness.Client(escaped);
+        Assert.Equal("nope", Text(exact, Single(exact, "PG0101"), escaped));
+
+        var concatenated = ModelHarness.Interface("""[Prompt("tab " + "{nope}")] Task<string> XAsync();""");
+        var fallback = ModelHarness.Client(concatenated);
+        Assert.Equal("\"tab \" + \"{nope}\"", Text(fallback, Single(fallback, "PG0101"), concatenated));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class SnapshotTests
         }
         """);
 
-    private static void Check(string name, string source, params Microsoft.CodeAnalysis.AdditionalText[] files)
+    internal static void Check(string name, string source, params Microsoft.CodeAnalysis.AdditionalText[] files)
     {
         var (output, run) = GeneratorHarness.Run(source, files);
         Assert.Empty(GeneratorHarness.GeneratorDiagnostics(run).Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));

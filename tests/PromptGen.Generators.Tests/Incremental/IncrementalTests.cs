@@ -121,7 +121,7 @@ public class IncrementalTests
             .Where(run.TrackedSteps.ContainsKey)
             .Select(step => (step, (IReadOnlyList<(object, IncrementalStepRunReason)>)run.TrackedSteps[step].SelectMany(s => s.Outputs).ToList()));
 
-    private static void Walk(object? value, string path, HashSet<object> seen)
+    internal static void Walk(object? value, string path, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {
