@@ -30,19 +30,22 @@ public sealed partial class PromptRouter
     /// <param name="resolved">The chain of <paramref name="options"/>, when the caller keeps it resolved (the executor does, per descriptor).</param>
     /// <param name="streaming">Whether each attempt streams (first-token and idle timeouts apply; the response is assembled from the updates).</param>
     /// <param name="sink">Where a streamed call's updates go as they arrive; once content has been written there, nothing is retried or falls back.</param>
+    /// <param name="shared">The escalation budget of a larger call (the executor's, across re-asks); <see langword="null"/> for one of this call alone.</param>
     internal async ValueTask<RoutedResponse> SendAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
         CancellationToken cancellationToken,
         IReadOnlyList<ModelRoute>? resolved = null,
         bool streaming = false,
-        ChannelWriter<ChatResponseUpdate>? sink = null)
+        ChannelWriter<ChatResponseUpdate>? sink = null,
+        EscalationBudget? shared = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var chain = resolved ?? ResolveChain(options?.Model, options?.Fallbacks);
         var escalation = options?.Escalation ?? _options.Escalation;
         var stronger = escalation is { StrongerModel: { } s, SwitchModelAfter: > 0 } ? Resolve(s) : null;
         var handler = options?.EscalationHandler ?? _escalationHandler;
+        var escalations = shared ?? (handler is null ? EscalationBudget.None : new EscalationBudget(handler, escalation));
         var total = options?.TotalTimeout ?? _options.TotalTimeout;
         using var deadline = total is { } t ? new CancellationTokenSource(t, _time) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -58,7 +61,7 @@ public sealed partial class PromptRouter
             total is { } end ? _time.GetUtcNow() + end : null,
             escalation,
             stronger,
-            handler,
+            escalations,
             cancellationToken,
             deadline?.Token ?? CancellationToken.None,
             linked?.Token ?? cancellationToken)
@@ -100,15 +103,12 @@ public sealed partial class PromptRouter
                 throw Fail([failures[^1], .. failures[..^1]], call.Attempts, call.Debug);
             }
 
-            if (call.Handler is not { } handler || call.EscalationsUsed >= call.Escalation.MaxEscalations || call.DeadlineToken.IsCancellationRequested)
+            var request = new EscalationRequest(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
+            if (call.DeadlineToken.IsCancellationRequested || await call.Escalations.AskAsync(request, call.Debug, call.CallerToken).ConfigureAwait(false) is not { } decision)
             {
                 throw Fail(failures, call.Attempts, call.Debug);
             }
 
-            call.EscalationsUsed++;
-            var request = new EscalationRequest(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
-            var decision = await handler.EscalateAsync(request, call.CallerToken).ConfigureAwait(false);
-            call.Debug?.Add(DebugEventKind.Fallback, chain[0].Id.Canonical, $"escalation handler decided {decision.Action}");
             switch (decision.Action)
             {
                 case EscalationAction.Supply:
@@ -116,6 +116,7 @@ public sealed partial class PromptRouter
                     return Result(new ChatResponse(new ChatMessage(ChatRole.Assistant, decision.Answer)), "escalation/handler", call);
                 case EscalationAction.RetryWithModel:
                     chain = [Resolve(decision.ModelId)];
+                    call.Escalations.RetryModel = decision.ModelId;
                     break;
                 case EscalationAction.RetryWithPrompt:
                     List<ChatMessage> replaced = [.. decision.Messages!];
@@ -285,7 +286,7 @@ public sealed partial class PromptRouter
         DateTimeOffset? Deadline,
         EscalationOptions Escalation,
         ModelRoute? Stronger,
-        IEscalationHandler? Handler,
+        EscalationBudget Escalations,
         CancellationToken CallerToken,
         CancellationToken DeadlineToken,
         CancellationToken Token) : IRetryInterrupt
@@ -314,8 +315,6 @@ public sealed partial class PromptRouter
         /// <summary>Gets or sets the chain index where the stronger model was inserted (-1 = not yet).</summary>
         public int SwitchedAt { get; set; } = -1;
 
-        /// <summary>Gets or sets how many times the handler has been consulted.</summary>
-        public int EscalationsUsed { get; set; }
 
         /// <summary>Gets or sets a value indicating whether the handler is being asked before everything was exhausted.</summary>
         public bool AskedEarly { get; set; }
@@ -326,7 +325,7 @@ public sealed partial class PromptRouter
         public bool ShouldSwitch => Stronger is not null && SwitchedAt < 0 && FailedAttempts >= Escalation.SwitchModelAfter;
 
         /// <summary>Gets a value indicating whether the handler is due before everything is exhausted.</summary>
-        public bool ShouldAsk => Handler is not null && Escalation.AskHumanAfter > 0 && FailedAttempts >= Escalation.AskHumanAfter && EscalationsUsed < Escalation.MaxEscalations;
+        public bool ShouldAsk => Escalation.AskHumanAfter > 0 && FailedAttempts >= Escalation.AskHumanAfter && Escalations.CanAsk;
 
         /// <summary>Stops retrying the current route when a staged-escalation threshold is reached.</summary>
         public string? Interrupt()

@@ -24,12 +24,16 @@ public sealed partial class PromptExecutor
         IList<ChatMessage> prompt = messages;
         string? model = null;
         var firstKind = AttemptKind.Primary;
-        for (var escalations = 0; ; escalations++)
+
+        // One escalation budget for the whole call: the router's chain and this re-ask loop consult the handler through it.
+        var handler = options?.EscalationHandler ?? _router.EscalationHandler;
+        var escalations = handler is null ? null : new EscalationBudget(handler, options?.Escalation ?? descriptor.Escalation ?? _router.Options.Escalation);
+        while (true)
         {
             IList<ChatMessage> conversation = prompt;
             for (var ask = 0; ; ask++)
             {
-                var result = await AskAsync(descriptor, conversation, options, model, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
+                var result = await AskAsync(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
                 var text = result.Response.Text;
                 var answered = log.Count - 1;
 
@@ -57,14 +61,12 @@ public sealed partial class PromptExecutor
             }
 
             var exhausted = Exhausted(descriptor, budget, log);
-            var handler = options?.EscalationHandler ?? _router.EscalationHandler;
-            if (handler is null || escalations >= (options?.Escalation ?? descriptor.Escalation ?? _router.Options.Escalation).MaxEscalations)
+            var request = new EscalationRequest(model ?? options?.Model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true);
+            if (escalations is null || await escalations.AskAsync(request, null, cancellationToken).ConfigureAwait(false) is not { } decision)
             {
                 throw exhausted;
             }
 
-            var request = new EscalationRequest(model ?? options?.Model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true);
-            var decision = await handler.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
             switch (decision.Action)
             {
                 case EscalationAction.Supply:
@@ -94,12 +96,12 @@ public sealed partial class PromptExecutor
     /// <summary>The parse step of a text result: the text as it is (<typeparamref name="T"/> is <see cref="string"/>).</summary>
     private static (T? Value, IReadOnlyList<string> Errors) TextOf<T>(ValidationContext context) => ((T?)(object)context.Text, []);
 
-    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
+    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
     {
         try
         {
             var chain = model is null && options is null ? descriptor.ChainFor(_router) : null;
-            var result = await _router.SendAsync(conversation, descriptor.CallOptionsWith(options, model), cancellationToken, chain, streaming: descriptor.Stream).ConfigureAwait(false);
+            var result = await _router.SendAsync(conversation, descriptor.CallOptionsWith(options, model), cancellationToken, chain, streaming: descriptor.Stream, shared: escalations).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }

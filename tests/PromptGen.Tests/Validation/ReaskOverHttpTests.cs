@@ -1,3 +1,4 @@
+using PromptGen.Testing;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -159,6 +160,24 @@ public class ReaskOverHttpTests
         Assert.Equal("anthropic/claude-sonnet-4-5", result.ModelId);
         Assert.Equal(AttemptKind.Escalation, result.Trace.Attempts[^1].Kind);
         Assert.Equal(4, result.Trace.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Transport_and_validation_escalations_share_one_budget()
+    {
+        // The router consults the handler when every route fails; the re-ask loop when no answer is valid. One budget.
+        var handler = new Handler(EscalationDecision.RetryWithModel("anthropic/claude-sonnet-4-5"));
+        await using var host = await TestHost.StartAsync(services: s => s.AddSingleton<IEscalationHandler>(handler));
+        host.Simulator.Script.When(model: "gpt-*").Fault(SimulatorFault.ServerError);
+        host.Simulator.Script.When(model: "claude-*").Reply("nope");
+        var options = new PromptCallOptions { Escalation = new EscalationOptions { MaxEscalations = 1 } };
+
+        var error = await Assert.ThrowsAsync<ResponseValidationException>(async () =>
+            await new PromptExecutor(host.Router).GetJsonAsync(s_book, s_ask, BookJson.Default.Book, options, CancellationToken.None));
+
+        var request = Assert.Single(handler.Requests);
+        Assert.IsType<ProviderUnavailableException>(request.LastError);
+        Assert.All(error.Attempts, a => Assert.Equal("anthropic/claude-sonnet-4-5", a.ModelId));
     }
 
     private sealed class Handler(EscalationDecision decision) : IEscalationHandler
