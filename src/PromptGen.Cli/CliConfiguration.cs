@@ -82,6 +82,7 @@ internal sealed class CliConfiguration
             var builder = services.AddPromptGen(Configuration, options =>
                 {
                     options.EnvironmentVariables = Host.GetEnvironmentVariable;
+                    options.Redactor = Host.Redactor;
                     configure?.Invoke(options);
                 })
                 .AddOpenAI()

@@ -67,7 +67,21 @@ internal sealed class ClaudeCodeChatClient(ClaudeCodeOptions settings, ResolvedE
         if (run.Result is not { } result || run.ExitCode != 0
             || (result.TryGetProperty("is_error", out var isError) && isError.ValueKind == JsonValueKind.True))
         {
-            throw ClaudeCodeErrors.FromRun(run, runner.Executable);
+            // The CLI's own texts can quote the key it was given ("Incorrect API key provided: sk-ant-..."): the router's
+            // redactor learns every credential handed to the process before any text leaves this method.
+            foreach (var (name, value) in invocation.Environment)
+            {
+                if (name.EndsWith("_KEY", StringComparison.Ordinal) || name.EndsWith("_TOKEN", StringComparison.Ordinal))
+                {
+                    endpoint.Redactor.Add(value);
+                }
+                else if (name.EndsWith("_URL", StringComparison.Ordinal))
+                {
+                    endpoint.Redactor.AddUrlCredentials(value);
+                }
+            }
+
+            throw ClaudeCodeErrors.FromRun(run, runner.Executable, endpoint.Redactor);
         }
 
         var text = result.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : string.Concat(run.AssistantTexts);

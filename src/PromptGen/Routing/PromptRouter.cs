@@ -21,7 +21,7 @@ public sealed partial class PromptRouter : IDisposable
     private readonly ILogger _logger;
     private readonly EndpointResolver _endpoints;
     private readonly HttpClient _http;
-    private readonly SecretRedactor _redactor = new();
+    private readonly SecretRedactor _redactor;
     private readonly ResilienceRegistry _resilience;
     private readonly IEscalationHandler? _escalationHandler;
     private readonly HttpClient _downloads;
@@ -40,6 +40,8 @@ public sealed partial class PromptRouter : IDisposable
         IImageOptimizer? imageOptimizer = null)
     {
         options.Images.Validate();
+        _redactor = options.Redactor;
+        _redactor.AddConfigured(options);
         _escalationHandler = escalationHandler;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
