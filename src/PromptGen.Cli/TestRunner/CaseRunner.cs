@@ -42,7 +42,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         SemaphoreSlim? cap = null;
         try
         {
-            var messages = await CaseImages.BuildMessagesAsync(testCase, cancellationToken).ConfigureAwait(false);
+            var messages = SuiteImages.BuildMessages(testCase);
             cap = settings.CapFor(router.ResolveChain(model)[0].Endpoint.Provider);
             if (cap is not null)
             {
@@ -80,10 +80,6 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         catch (PromptGenException error)
         {
             return Measured(result, error.Trace, startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redactor.Redact($"{error.Kind}: {error.Message}") };
-        }
-        catch (CaseSetupException error)
-        {
-            return result with { Outcome = Outcomes.Error, Reason = settings.Redactor.Redact(error.Message) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
