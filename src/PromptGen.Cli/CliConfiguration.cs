@@ -123,6 +123,11 @@ internal sealed class CliConfiguration
     private static byte[] ReadJson(string shown, string fullPath)
     {
         byte[] bytes;
+        if (Directory.Exists(fullPath))
+        {
+            throw new CliUsageException($"Configuration file '{shown}' is a directory ({fullPath}); give --config the path of a JSON file, for example {Path.Combine(shown, DefaultFileName)}.");
+        }
+
         try
         {
             bytes = System.IO.File.ReadAllBytes(fullPath);
@@ -150,6 +155,7 @@ internal sealed class CliConfiguration
             throw new CliUsageException($"Configuration file '{shown}' is not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}). Fix the syntax or point --config at another file.");
         }
 
+        ConfigurationFileKeys.Check(shown, bytes);
         return bytes;
     }
 }
