@@ -123,6 +123,12 @@ internal static class AskCommand
 
             var streamed = updates.ToChatResponse();
             EndLine(host, streamed.Text);
+            if (streamed.FinishReason == ChatFinishReason.ContentFilter)
+            {
+                // An empty or partial answer is never a success (--json raises ContentFilteredException the same way).
+                throw new CliUsageException($"ContentFiltered: the content filter of model '{chain[0].Id.Original}' ({chain[0].Endpoint.Provider}) blocked the answer{(streamed.Text.Length == 0 ? string.Empty : " part-way; the text above is incomplete")}. Rephrase the prompt or use another model.");
+            }
+
             host.Note($"answered by {chain[0].Id.Canonical} ({chain[0].Endpoint.Provider} at {chain[0].Endpoint.DisplayUrl}{suffix}){Tokens(streamed.Usage)}");
             return CliApplication.Success;
         }

@@ -14,7 +14,7 @@ internal static class TestRun
 
     public static async Task<int> RunAsync(CliHost host, TestOptions options, CancellationToken cancellationToken)
     {
-        var cases = Select(host, options, [.. options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s)))]);
+        var cases = Select(host, options, [.. options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside))]);
         if (options.DryRun)
         {
             DryRun(host, cases);
@@ -110,6 +110,13 @@ internal static class TestRun
         {
             host.Note($"interrupted: {results.Count} of {cases.Count} case(s) finished; their results are in {written[0]}.");
             return CliApplication.Cancelled;
+        }
+
+        if (summary.Total > 0 && summary.Skipped == summary.Total)
+        {
+            // A gate that tested nothing must not pass.
+            host.Note($"every case selected ({summary.Total}) was skipped: nothing was tested, so the run does not pass. Remove 'skip' from the cases to run, or select others with --filter.");
+            return CliApplication.UsageError;
         }
 
         return ExitCode(summary, options.Threshold);

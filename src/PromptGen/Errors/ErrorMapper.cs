@@ -39,7 +39,7 @@ internal static class ErrorMapper
             // SDKs wrap transport errors (OpenAI: ClientResultException around HttpRequestException): classify the cause.
             result = Cause(exception) switch
             {
-                HttpRequestException { HttpRequestError: not HttpRequestError.InvalidResponse } request => new ProviderUnavailableException(
+                HttpRequestException { HttpRequestError: not (HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded) } request => new ProviderUnavailableException(
                     $"Could not reach {where}: {redactor.Redact(request.Message)}. Check that the server is running and the base URL is right (from {Source(route, "BaseUrl")})."),
                 HttpRequestException or IOException => new ProviderUnavailableException(
                     $"The connection to {where} broke off mid-response: {redactor.Redact(Innermost(exception).Message)}. This is usually transient; retry or configure a fallback model."),
