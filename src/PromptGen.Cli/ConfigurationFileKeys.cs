@@ -15,13 +15,22 @@ internal static class ConfigurationFileKeys
 
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static void Check(string shown, byte[] bytes)
+    /// <summary>Checks the keys and returns the position of every key by its configuration path (for example <c>PromptGen:Aliases:fast</c>).</summary>
+    public static Dictionary<string, (int Line, int Column)> Check(string shown, byte[] bytes)
     {
+        var positions = new Dictionary<string, (int, int)>(StringComparer.OrdinalIgnoreCase);
         var lines = new LineCounter(bytes);
         var objects = new Stack<HashSet<string>?>();
+        var path = new List<string>();
         var reader = new Utf8JsonReader(bytes, s_options);
         while (reader.Read())
         {
+            // The path of the current value: one name per open object level below the root.
+            if (path.Count > reader.CurrentDepth)
+            {
+                path.RemoveRange(reader.CurrentDepth, path.Count - reader.CurrentDepth);
+            }
+
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
@@ -35,6 +44,8 @@ internal static class ConfigurationFileKeys
                     break;
                 case JsonTokenType.PropertyName:
                     var name = reader.GetString()!;
+                    path.Add(name);
+                    positions.TryAdd(string.Join(':', path), lines.At((int)reader.TokenStartIndex));
                     if (objects.Peek() is { } seen && !seen.Add(name))
                     {
                         throw Error(shown, lines, reader, $"the key '{name}' is given twice in the same object (configuration keys ignore case, so '{seen.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))}' and '{name}' are the same key). Keep one.");
@@ -48,6 +59,8 @@ internal static class ConfigurationFileKeys
                     break;
             }
         }
+
+        return positions;
     }
 
     private static CliUsageException Error(string shown, LineCounter lines, Utf8JsonReader reader, string message)

@@ -21,7 +21,7 @@ internal static class SuiteParser
         if (duplicate is not null)
         {
             var second = duplicate.ElementAt(1);
-            throw SuiteErrors.At(file, second.Line, 1, $"duplicate case id '{duplicate.Key}'; ids must be unique in a suite");
+            throw SuiteErrors.At(file, second.Line, second.Column, $"duplicate case id '{duplicate.Key}'; ids must be unique in a suite");
         }
 
         return cases;
