@@ -36,9 +36,18 @@ internal sealed class ClaudeCodeChatClient(ClaudeCodeOptions settings, ResolvedE
             },
             cancellationToken);
 
-        await foreach (var delta in deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, delta) { ModelId = invocation.Model };
+            await foreach (var delta in deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, delta) { ModelId = invocation.Model };
+            }
+        }
+        finally
+        {
+            // Cancelled or abandoned (Ctrl+C): the run still kills the CLI and deletes its scratch directory; wait for
+            // that, or a caller that exits right after would leave the directory behind.
+            await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         var response = ToResponse(await running.ConfigureAwait(false), invocation);
