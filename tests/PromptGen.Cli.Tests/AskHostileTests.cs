@@ -79,4 +79,16 @@ public sealed class AskHostileTests : IAsyncLifetime, IDisposable
         Assert.Equal("anthropic/claude-haiku-4-5", output.RootElement.GetProperty("model").GetString());
         Assert.Equal("Answered by the fallback.", output.RootElement.GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task A_prompt_over_the_servers_body_limit_does_not_say_the_server_cannot_be_reached()
+    {
+        var config = _cli.WriteConfig(_simulator, extra: "\"Retry\": { \"MaxRetries\": 0 },");
+
+        var result = await _cli.RunAsync(["ask", "--config", config, "--json", "-"], stdin: new string('x', 40_000_000));
+
+        Assert.True(result.ExitCode == 2, result.ToString()[..Math.Min(2000, result.ToString().Length)]);
+        Assert.DoesNotContain("Check that the server is running", result.Error, StringComparison.Ordinal);
+        Assert.True(result.Error.Contains("413", StringComparison.Ordinal) || result.Error.Contains("bodies that big", StringComparison.Ordinal), result.Error);
+    }
 }
