@@ -107,6 +107,7 @@ public sealed class SecretLeakTests : IAsyncLifetime, IDisposable
         // The commands did run into the planted values: the echo was answered, the 401s were met.
         Assert.Contains("I was told", runs[0].Result.Out, StringComparison.Ordinal);
         Assert.Contains("Incorrect API key provided", runs[1].Result.Error, StringComparison.Ordinal);
+        Assert.True(runs[5].Result.Error.Contains("The Claude Code CLI reported", StringComparison.Ordinal), runs[5].Result.ToString());
         Assert.Equal(5, Directory.GetFiles(Path.Combine(_cli.Directory, "out")).Length);
         var leaks = new List<string>();
         foreach (var (what, result) in runs)
