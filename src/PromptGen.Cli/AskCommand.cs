@@ -110,33 +110,14 @@ internal static class AskCommand
         var options = new PromptCallOptions { Model = request.Model, Debug = request.Debug ? true : null };
         var suffix = simulated ? ", simulated" : string.Empty;
 
-        // Stream when the answer is for a person and there is no fallback to hop to, so the model that answered is known.
-        if (!request.Json && !request.Debug && chain.Count == 1)
-        {
-            var updates = new List<ChatResponseUpdate>();
-            await foreach (var update in router.GetStreamingResponseAsync(messages, options, cancellationToken))
-            {
-                updates.Add(update);
-                await host.Out.WriteAsync(update.Text);
-                await host.Out.FlushAsync(cancellationToken);
-            }
-
-            var streamed = updates.ToChatResponse();
-            EndLine(host, streamed.Text);
-            if (streamed.FinishReason == ChatFinishReason.ContentFilter)
-            {
-                // An empty or partial answer is never a success (--json raises ContentFilteredException the same way).
-                throw new CliUsageException($"ContentFiltered: the content filter of model '{chain[0].Id.Original}' ({chain[0].Endpoint.Provider}) blocked the answer{(streamed.Text.Length == 0 ? string.Empty : " part-way; the text above is incomplete")}. Rephrase the prompt or use another model.");
-            }
-
-            host.Note($"answered by {chain[0].Id.Canonical} ({chain[0].Endpoint.Provider} at {chain[0].Endpoint.DisplayUrl}{suffix}){Tokens(streamed.Usage)}");
-            return CliApplication.Success;
-        }
-
-        PromptResult<ChatResponse> result;
+        // A person reads the answer as it streams; --json prints one object at the end. Either way the call goes through the
+        // same pipeline (retries, breaker, deadline, fallbacks); --debug changes only what is printed.
+        PromptResult<string> result;
         try
         {
-            result = await router.GetResponseAsync(messages, options, cancellationToken);
+            result = request.Json
+                ? await AskWholeAsync(router, messages, options, cancellationToken)
+                : await AskStreamingAsync(host, router, messages, options, cancellationToken);
         }
         catch (PromptGenException exception) when (request.Debug)
         {
@@ -149,15 +130,10 @@ internal static class AskCommand
         {
             var output = new AskJsonOutput(
                 result.ModelId,
-                result.Value.Text,
+                result.Value,
                 result.Usage is { } usage ? new AskJsonUsage(usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount) : null,
                 [.. result.Trace.Attempts.Select(AskJsonAttempt.From)]);
             await host.Out.WriteLineAsync(JsonSerializer.Serialize(output, s_outputType));
-        }
-        else
-        {
-            await host.Out.WriteAsync(result.Value.Text);
-            EndLine(host, result.Value.Text);
         }
 
         if (request.Debug)
@@ -174,6 +150,40 @@ internal static class AskCommand
         };
         host.Note($"answered by {result.ModelId} ({answered.Endpoint.Provider} at {answered.Endpoint.DisplayUrl}{suffix}){hops}{Tokens(result.Usage)}");
         return CliApplication.Success;
+    }
+
+    private static async Task<PromptResult<string>> AskWholeAsync(PromptRouter router, List<ChatMessage> messages, PromptCallOptions options, CancellationToken cancellationToken)
+    {
+        var whole = await router.GetResponseAsync(messages, options, cancellationToken);
+        return new PromptResult<string>(whole.Value.Text, whole.ModelId, whole.Trace) { RawText = whole.RawText, Usage = whole.Usage };
+    }
+
+    private static async Task<PromptResult<string>> AskStreamingAsync(CliHost host, PromptRouter router, List<ChatMessage> messages, PromptCallOptions options, CancellationToken cancellationToken)
+    {
+        var stream = router.GetStreamingResponseAsync(messages, options, cancellationToken);
+        var printed = false;
+        try
+        {
+            await foreach (var update in stream)
+            {
+                if (update.Text is { Length: > 0 } text)
+                {
+                    printed = true;
+                    await host.Out.WriteAsync(text);
+                    await host.Out.FlushAsync(cancellationToken);
+                }
+            }
+        }
+        catch (PromptGenException) when (printed)
+        {
+            // The stream broke after part of the answer was printed: end that line so the error stands on its own.
+            await host.Out.WriteLineAsync();
+            throw;
+        }
+
+        var result = await stream.Completion;
+        EndLine(host, result.Value);
+        return result;
     }
 
     /// <summary>One image part per <c>--image</c>, in order: URLs as given, paths against the working directory.</summary>

@@ -115,10 +115,15 @@ public sealed partial class LlmSimulator
             case SimulatorFault.MalformedJson:
                 await WireFormats.WriteMalformedAsync(context, request, cancellationToken).ConfigureAwait(false);
                 break;
-            case SimulatorFault.StreamCut:
+            case SimulatorFault.StreamCut or SimulatorFault.StreamStall:
                 var text = rule.Reply ?? StreamCutText;
                 var reply = new SimulatedReply(text, rule.InputTokens ?? Estimate(request.PromptLength), rule.OutputTokens ?? Estimate(text.Length), Filtered: false);
-                await WireFormats.WriteReplyAsync(context, request, reply, cut: true, Created(), cancellationToken).ConfigureAwait(false);
+                var stall = fault == SimulatorFault.StreamStall;
+                await WireFormats.WriteReplyAsync(context, request, reply, cut: !stall, Created(), cancellationToken, rule.TokenInterval, _time, stall).ConfigureAwait(false);
+                break;
+            case SimulatorFault.Overloaded:
+                await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(529, "overloaded_error", "server_error", "overloaded",
+                    "Overloaded (simulated)."), cancellationToken).ConfigureAwait(false);
                 break;
             case SimulatorFault.Hang:
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);

@@ -29,4 +29,10 @@ public enum SimulatorFault
 
     /// <summary>A reply blocked by the content filter (OpenAI <c>finish_reason: content_filter</c>, Anthropic <c>stop_reason: refusal</c>).</summary>
     ContentFiltered,
+
+    /// <summary>A streaming reply that sends a couple of deltas, then goes quiet until the client gives up (non-streaming: half a body, then silence).</summary>
+    StreamStall,
+
+    /// <summary>HTTP 529 <c>overloaded_error</c>, as Anthropic answers when its API is overloaded.</summary>
+    Overloaded,
 }

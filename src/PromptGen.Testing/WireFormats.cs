@@ -17,7 +17,7 @@ internal sealed record SimulatedError(int Status, string AnthropicType, string O
 /// <summary>Writes replies and errors in each provider's wire format (JSON, SSE, NDJSON).</summary>
 internal static class WireFormats
 {
-    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken, TimeSpan interval = default, TimeProvider? time = null)
+    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken, TimeSpan interval = default, TimeProvider? time = null, bool stall = false)
     {
         var model = request.Model ?? "simulated";
         var id = NewId();
@@ -33,12 +33,12 @@ internal static class WireFormats
             };
             response.ContentType = "application/json";
             var text = body.ToJsonString();
-            if (cut)
+            if (cut || stall)
             {
-                // Half a body, then the connection drops: the client fails while reading it.
+                // Half a body, then the connection drops (or goes quiet): the client fails while reading it.
                 await response.WriteAsync(text[..(text.Length / 2)], cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-                context.Abort();
+                await EndEarlyAsync(context, stall, time, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -57,7 +57,7 @@ internal static class WireFormats
         };
 
         // A cut stream sends its opening and a couple of deltas, never its end.
-        var cutAt = !cut ? int.MaxValue : Math.Max(1, Math.Min(events.Count - 1, request.Protocol switch
+        var cutAt = !cut && !stall ? int.MaxValue : Math.Max(1, Math.Min(events.Count - 1, request.Protocol switch
         {
             SimulatorProtocol.Anthropic => 4, // message_start, content_block_start, two deltas
             SimulatorProtocol.Ollama => 2,    // two content lines
@@ -73,20 +73,32 @@ internal static class WireFormats
         };
         for (var i = 0; i < events.Count; i++)
         {
-            if (i == cutAt)
-            {
-                context.Abort();
-                return;
-            }
-
             if (i > firstText && interval > TimeSpan.Zero)
             {
+                // Also before a cut: the connection drops when the next event is due.
                 await Task.Delay(interval, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (i == cutAt)
+            {
+                await EndEarlyAsync(context, stall, time, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
             await response.WriteAsync(events[i], cancellationToken).ConfigureAwait(false);
             await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A cut reply drops the connection; a stalled one sends nothing more until the client gives up or the simulator stops.</summary>
+    private static async Task EndEarlyAsync(HttpContext context, bool stall, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        if (stall)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Abort();
     }
 
     public static async Task WriteErrorAsync(HttpContext context, SimulatorProtocol protocol, SimulatedError error, CancellationToken cancellationToken)

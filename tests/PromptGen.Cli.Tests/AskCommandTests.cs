@@ -119,6 +119,49 @@ public sealed class AskCommandTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("#1", result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ask_for_a_person_streams_and_retries_a_rate_limit_after_retry_after_debug_or_not(bool debug)
+    {
+        // The plain ask streams; it goes through the same pipeline as --json, so --debug changes only what is printed.
+        var time = new FakeClock();
+        await using var simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { TimeProvider = time });
+        simulator.Script.Always().Fault(SimulatorFault.RateLimited, TimeSpan.FromSeconds(1)).Times(1);
+        simulator.Script.Always().Reply("Hello after the wait.");
+        var config = _cli.WriteConfig(simulator, extra: "\"Retry\": { \"MaxRetries\": 2, \"BaseDelay\": 0.1 },");
+        var wait = time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(1));
+
+        var run = _cli.RunAsync(debug ? ["ask", "--config", config, "--debug", "Hi"] : ["ask", "--config", config, "Hi"], time: time);
+        await wait;
+        time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        Assert.Single(simulator.Requests);
+        time.Advance(TimeSpan.FromTicks(1));
+        var result = await run;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Hello after the wait." + Environment.NewLine, result.Out);
+        Assert.Equal(2, simulator.Requests.Count);
+        Assert.All(simulator.Requests, r => Assert.True(r.Stream));
+        Assert.True(simulator.Requests[1].ReceivedAt - simulator.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(1));
+        Assert.Contains("after 1 retry(ies)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_for_a_person_falls_back_before_the_first_token_and_names_the_model_that_answered()
+    {
+        _simulator.Script.When(model: "gpt-4o").Fault(SimulatorFault.ServerError);
+        _simulator.Script.When(model: "claude-haiku-4-5").Reply("From the fallback.");
+        var config = _cli.WriteConfig(_simulator, extra: "\"Retry\": { \"MaxRetries\": 0 }, \"Fallbacks\": { \"openai/gpt-4o\": [ \"anthropic/claude-haiku-4-5\" ] },");
+
+        var result = await _cli.RunAsync(["ask", "--config", config, "--model", "openai/gpt-4o", "Hi"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("From the fallback." + Environment.NewLine, result.Out);
+        Assert.Contains("answered by anthropic/claude-haiku-4-5", result.Error, StringComparison.Ordinal);
+        Assert.Contains("after 1 fallback hop(s)", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_retries_then_falls_back_and_says_so()
     {

@@ -1,3 +1,4 @@
+using PromptGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PromptGen.Generators.IntegrationTests;
@@ -94,6 +95,53 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.True(fragments.Count > 1, $"expected several fragments, got {fragments.Count}");
         Assert.Equal("Once upon a time there was a lighthouse.", string.Concat(fragments));
         Assert.True(Assert.Single(_host.Simulator.Requests).Stream);
+    }
+
+    [Fact]
+    public async Task A_streaming_method_retries_and_falls_back_before_the_first_token_and_reports_model_usage_and_trace()
+    {
+        _host.Simulator.Script.When(model: "gpt-4o-mini").Fault(SimulatorFault.ServiceUnavailable);
+        _host.Simulator.Script.Always().Reply("The lighthouse keeper slept.").WithUsage(9, 6);
+
+        var stream = _host.Client.TellAsync("a lighthouse");
+        var fragments = new List<string>();
+        await foreach (var fragment in stream)
+        {
+            fragments.Add(fragment);
+        }
+
+        var result = await stream.Completion;
+        Assert.Equal("The lighthouse keeper slept.", string.Concat(fragments));
+        Assert.Equal("anthropic/claude-haiku-4-5", result.ModelId);
+        Assert.Equal(6, result.Usage?.OutputTokenCount);
+        Assert.Equal([AttemptKind.Primary, AttemptKind.Retry, AttemptKind.Fallback], result.Trace.Attempts.Select(a => a.Kind));
+        Assert.All(_host.Simulator.Requests, r => Assert.True(r.Stream));
+        Assert.NotNull(result.Trace.Attempts[^1].TimeToFirstToken);
+    }
+
+    [Fact]
+    public async Task Per_call_options_override_the_model_and_chat_settings_of_a_generated_method()
+    {
+        _host.Simulator.Script.Always().Reply("Paris");
+
+        var result = await _host.Client.CapitalWithAsync(
+            "France",
+            new PromptCallOptions { Model = "openai/gpt-4o", ChatOptions = new() { Temperature = 0.1f, MaxOutputTokens = 7 }, Debug = true });
+        var streamed = _host.Client.TellAsync("a fox", new PromptCallOptions { Model = "anthropic/claude-haiku-4-5" });
+        await foreach (var fragment in streamed)
+        {
+            Assert.NotNull(fragment);
+        }
+
+        Assert.Equal("Paris", result.Value);
+        Assert.Equal("openai/gpt-4o", result.ModelId);
+        Assert.NotEmpty(result.Trace.DebugEvents);
+        var request = _host.Simulator.Requests[0].BodyJson!.Value;
+        Assert.Equal("gpt-4o", request.GetProperty("model").GetString());
+        Assert.Equal(0.1, request.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(7, request.GetProperty("max_completion_tokens").GetInt32());
+        Assert.Equal("anthropic/claude-haiku-4-5", (await streamed.Completion).ModelId);
+        Assert.Equal("claude-haiku-4-5", _host.Simulator.Requests[1].Model);
     }
 
     [Fact]

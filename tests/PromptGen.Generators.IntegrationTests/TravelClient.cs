@@ -32,6 +32,15 @@ public partial interface ITravelClient
     [Prompt("Tell a short story about {topic}.")]
     IAsyncEnumerable<string> StoryAsync(string topic, CancellationToken cancellationToken = default);
 
+    [Prompt("Tell a short story about {topic}.")]
+    [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"])]
+    [Timeout(FirstTokenSeconds = 20, IdleSeconds = 5)]
+    [Retry(MaxRetries = 1, BaseDelaySeconds = 0, MaxDelaySeconds = 0)]
+    PromptStream<string> TellAsync(string topic, PromptCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    [Prompt("What is the capital of {country}? Answer with the city only.")]
+    Task<PromptResult<string>> CapitalWithAsync(string country, PromptCallOptions options, CancellationToken cancellationToken = default);
+
     [Prompt("Rate {city} from {{1}} to {{5}}; the budget is {budget:F2} EUR.")]
     [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"], Temperature = 0.2)]
     Task<PromptResult<string>> RateAsync(string city, decimal? budget, CancellationToken cancellationToken = default);

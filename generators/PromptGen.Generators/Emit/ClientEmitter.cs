@@ -128,6 +128,16 @@ internal static partial class ClientEmitter
             yield return $"AttemptTimeout = {Literals.Seconds(attempt.AttemptSeconds)}";
         }
 
+        if (settings.Timeout is { FirstTokenSeconds: > 0 } firstToken)
+        {
+            yield return $"FirstTokenTimeout = {Literals.Seconds(firstToken.FirstTokenSeconds)}";
+        }
+
+        if (settings.Timeout is { IdleSeconds: > 0 } idle)
+        {
+            yield return $"IdleTimeout = {Literals.Seconds(idle.IdleSeconds)}";
+        }
+
         if (settings.Timeout is { TotalSeconds: > 0 } total)
         {
             yield return $"TotalTimeout = {Literals.Seconds(total.TotalSeconds)}";
@@ -167,11 +177,14 @@ internal static partial class ClientEmitter
             }
 
             var token = method.CancellationToken ?? "default";
+
+            // The caller's per-call options (a PromptCallOptions parameter), when the method takes them.
+            var options = method.Parameters.FirstOrDefault(p => p.Kind == ValueKind.CallOptions) is { } given ? given.EmitName + ", " : string.Empty;
             var call = method.ReturnKind switch
             {
-                ReturnKind.Text or ReturnKind.TextResult => $"_executor.GetTextAsync({method.DescriptorField}, {messages}, {token})",
-                ReturnKind.Json or ReturnKind.JsonResult => $"_executor.GetJsonAsync({method.DescriptorField}, {messages}, {method.TypeInfo}, {token})",
-                _ => $"_executor.StreamTextAsync({method.DescriptorField}, {messages}, {token})",
+                ReturnKind.Text or ReturnKind.TextResult => $"_executor.GetTextAsync({method.DescriptorField}, {messages}, {options}{token})",
+                ReturnKind.Json or ReturnKind.JsonResult => $"_executor.GetJsonAsync({method.DescriptorField}, {messages}, {method.TypeInfo}, {options}{token})",
+                _ => $"_executor.StreamTextAsync({method.DescriptorField}, {messages}, {options}{token})",
             };
             if (isAsync)
             {

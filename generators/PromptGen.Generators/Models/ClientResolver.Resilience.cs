@@ -22,10 +22,10 @@ internal static partial class ClientResolver
 
         if (settings.Timeout is { } timeout)
         {
-            Check(diagnostics, DiagnosticDescriptors.InvalidTimeout, timeout.Location, owner, timeout.AttemptSeconds < 0 || timeout.TotalSeconds < 0,
+            Check(diagnostics, DiagnosticDescriptors.InvalidTimeout, timeout.Location, owner, timeout.AttemptSeconds < 0 || timeout.TotalSeconds < 0 || timeout.FirstTokenSeconds < 0 || timeout.IdleSeconds < 0,
                 "a timeout is negative; use seconds above 0");
-            Check(diagnostics, DiagnosticDescriptors.InvalidTimeout, timeout.Location, owner, timeout.AttemptSeconds == 0 && timeout.TotalSeconds == 0,
-                "it sets neither AttemptSeconds nor TotalSeconds; set one or remove the attribute");
+            Check(diagnostics, DiagnosticDescriptors.InvalidTimeout, timeout.Location, owner, timeout.AttemptSeconds == 0 && timeout.TotalSeconds == 0 && timeout.FirstTokenSeconds == 0 && timeout.IdleSeconds == 0,
+                "it sets none of AttemptSeconds, TotalSeconds, FirstTokenSeconds and IdleSeconds; set one or remove the attribute");
             Check(diagnostics, DiagnosticDescriptors.InvalidTimeout, timeout.Location, owner, timeout.AttemptSeconds > 0 && timeout.TotalSeconds > 0 && timeout.AttemptSeconds > timeout.TotalSeconds,
                 $"AttemptSeconds ({Number(timeout.AttemptSeconds)}) exceeds TotalSeconds ({Number(timeout.TotalSeconds)}), so no attempt could use its full time; lower AttemptSeconds or raise TotalSeconds");
         }

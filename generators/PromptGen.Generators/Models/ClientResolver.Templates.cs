@@ -52,7 +52,7 @@ internal static partial class ClientResolver
         }
 
         var parts = new List<RenderPart>();
-        var candidates = method.Parameters.Where(p => p.Kind is not ValueKind.CancellationToken).ToList();
+        var candidates = method.Parameters.Where(p => p.Kind is not (ValueKind.CancellationToken or ValueKind.CallOptions)).ToList();
         foreach (var part in parsed.Parts)
         {
             if (!part.IsPlaceholder)

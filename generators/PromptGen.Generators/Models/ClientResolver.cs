@@ -66,7 +66,7 @@ internal static partial class ClientResolver
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Kind is not (ValueKind.CancellationToken or ValueKind.Image or ValueKind.Images) && !used.Contains(parameter.Name))
+                if (parameter.Kind is not (ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image or ValueKind.Images) && !used.Contains(parameter.Name))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedParameter, parameter.Location ?? method.Location, parameter.Name, owner));
                 }

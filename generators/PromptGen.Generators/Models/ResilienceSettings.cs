@@ -7,7 +7,14 @@ internal sealed record RetrySettings(int MaxRetries, double BaseDelaySeconds, do
 internal sealed record BreakerSettings(double FailureRatio, int MinimumThroughput, double SamplingSeconds, double BreakSeconds, LocationInfo? Location);
 
 /// <summary>The values of <c>[Timeout]</c> (0 = not set).</summary>
-internal sealed record TimeoutSettings(double AttemptSeconds, double TotalSeconds, LocationInfo? Location);
+internal sealed record TimeoutSettings(double AttemptSeconds, double TotalSeconds, LocationInfo? Location)
+{
+    /// <summary>Gets the first-token timeout of a streamed attempt, in seconds (0 = not set).</summary>
+    public double FirstTokenSeconds { get; init; }
+
+    /// <summary>Gets the idle timeout between a streamed attempt's updates, in seconds (0 = not set).</summary>
+    public double IdleSeconds { get; init; }
+}
 
 /// <summary>The values of <c>[Escalate]</c>.</summary>
 internal sealed record EscalationSettings(string? StrongerModel, int SwitchModelAfter, int AskHumanAfter, LocationInfo? Location);

@@ -6,6 +6,9 @@ internal enum ValueKind
     /// <summary>A <see cref="System.Threading.CancellationToken"/>: passed to the executor, never rendered.</summary>
     CancellationToken,
 
+    /// <summary>A <c>PromptGen.PromptCallOptions</c>: the caller's per-call options, passed to the executor, never rendered.</summary>
+    CallOptions,
+
     /// <summary>A <c>string</c>: appended as is.</summary>
     Text,
 

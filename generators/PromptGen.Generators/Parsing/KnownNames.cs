@@ -24,6 +24,8 @@ internal static class KnownNames
     public const string ValueTask = "System.Threading.Tasks.ValueTask`1";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string PromptCallOptions = "PromptGen.PromptCallOptions";
+    public const string PromptStream = "PromptGen.PromptStream`1";
     public const string Formattable = "System.IFormattable";
     public const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";

@@ -24,7 +24,11 @@ internal static class ResilienceReader
 
         if (symbol.FindAttribute(KnownNames.TimeoutAttribute) is { } t)
         {
-            timeout = new TimeoutSettings(Double(t, "AttemptSeconds", 0), Double(t, "TotalSeconds", 0), Where(t));
+            timeout = new TimeoutSettings(Double(t, "AttemptSeconds", 0), Double(t, "TotalSeconds", 0), Where(t))
+            {
+                FirstTokenSeconds = Double(t, "FirstTokenSeconds", 0),
+                IdleSeconds = Double(t, "IdleSeconds", 0),
+            };
         }
 
         if (symbol.FindAttribute(KnownNames.EscalateAttribute) is { } e)

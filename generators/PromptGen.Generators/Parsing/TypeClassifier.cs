@@ -17,7 +17,7 @@ internal static class TypeClassifier
         if (kind == ValueKind.Collection && type.EnumerableItem() is { } item)
         {
             itemKind = Kind(item);
-            itemKind = itemKind is ValueKind.Collection or ValueKind.CancellationToken or ValueKind.Image ? ValueKind.Other : itemKind;
+            itemKind = itemKind is ValueKind.Collection or ValueKind.CancellationToken or ValueKind.CallOptions or ValueKind.Image ? ValueKind.Other : itemKind;
             itemCanBeNull = CanBeNull(item);
             itemIsValueType = item.IsValueType;
         }
@@ -48,6 +48,11 @@ internal static class TypeClassifier
         if (type.Is(KnownNames.CancellationToken))
         {
             return ValueKind.CancellationToken;
+        }
+
+        if (type.Is(KnownNames.PromptCallOptions))
+        {
+            return ValueKind.CallOptions;
         }
 
         if (type.Is(KnownNames.PromptImage))
@@ -94,7 +99,7 @@ internal static class TypeClassifier
         }
 
         var argument = named.TypeArguments[0];
-        if (named.Is(KnownNames.AsyncEnumerable))
+        if (named.Is(KnownNames.AsyncEnumerable) || named.Is(KnownNames.PromptStream))
         {
             if (argument.SpecialType == SpecialType.System_String)
             {

@@ -100,7 +100,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
     /// <summary>Checks a given answer (no model call); judges still call their model, so their errors are ERRORs.</summary>
     private async Task<CaseResult> ValidateGivenAsync(TestCase testCase, CaseResult result, string answer, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
     {
-        var context = new ValidationContext(answer) { Router = router, JudgeModel = router.Options.Validation.JudgeModel, Subject = $"case '{testCase.Id}'" };
+        var context = new ValidationContext(answer) { Judge = router, JudgeModel = router.Options.Validation.JudgeModel, Subject = $"case '{testCase.Id}'" };
         result = result with { Response = settings.Redactor.Redact(answer), AnsweredBy = "(given)" };
         try
         {

@@ -9,7 +9,7 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "Images", "Validation"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation"];
 
     private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel"];
 
@@ -70,6 +70,12 @@ public static class PromptGenConfiguration
                     options.TotalTimeout = ReadTimeSpan(child) is { } total && total <= TimeSpan.Zero
                         ? throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; the overall deadline must be positive (for example 90 seconds). Leave it out for no overall deadline.")
                         : ReadTimeSpan(child) ?? options.TotalTimeout;
+                    break;
+                case "FirstTokenTimeout":
+                    options.FirstTokenTimeout = ReadTimeSpan(child);
+                    break;
+                case "IdleTimeout":
+                    options.IdleTimeout = ReadTimeSpan(child);
                     break;
                 case "Retry":
                     options.Retry = BindRetry(child, options.Retry);

@@ -41,6 +41,18 @@ public sealed class PromptGenOptions
     public TimeSpan? TotalTimeout { get; set; }
 
     /// <summary>
+    /// Gets or sets how long a streamed attempt may take to send its first content before it counts as a transient
+    /// timeout (retried, then the next fallback). Default: none (only the attempt timeout applies).
+    /// </summary>
+    public TimeSpan? FirstTokenTimeout { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long a streamed attempt may go quiet between two updates once content has started. A stall
+    /// after content has reached the caller ends the stream with a <see cref="PromptTimeoutException"/>. Default: none.
+    /// </summary>
+    public TimeSpan? IdleTimeout { get; set; }
+
+    /// <summary>
     /// Gets or sets a value indicating whether every call records a debug timeline (rendered messages, raw answers,
     /// retry decisions, breaker transitions) in <see cref="PromptTrace.DebugEvents"/>. Default: <see langword="false"/>.
     /// </summary>

@@ -10,7 +10,7 @@ namespace PromptGen;
 /// </summary>
 internal static class ErrorMapper
 {
-    public static PromptGenException Map(Exception exception, AttemptContext context, ModelRoute route, TimeoutKind timeout, SecretRedactor redactor)
+    public static PromptGenException Map(Exception exception, AttemptContext context, ModelRoute route, TimeoutKind timeout, SecretRedactor redactor, TimeSpan limit)
     {
         if (exception is PromptGenException known)
         {
@@ -27,8 +27,20 @@ internal static class ErrorMapper
         else if (timeout == TimeoutKind.Attempt)
         {
             result = new PromptTimeoutException(
-                $"No answer from {where} within {Seconds(route.Endpoint.Timeout)} (the attempt timeout). " +
-                $"Raise PromptGen:Providers:{route.Endpoint.Provider}:Timeout if the model is slow, or check that the endpoint is up.");
+                $"No answer from {where} within {Seconds(limit)} (the attempt timeout). " +
+                $"Raise PromptGen:Providers:{route.Endpoint.Provider}:Timeout (or PromptCallOptions.AttemptTimeout) if the model is slow, or check that the endpoint is up.");
+        }
+        else if (timeout == TimeoutKind.FirstToken)
+        {
+            result = new PromptTimeoutException(
+                $"The stream from {where} sent no content within {Seconds(limit)} (the first-token timeout). " +
+                "Raise PromptGen:FirstTokenTimeout, [Timeout(FirstTokenSeconds = …)] or PromptCallOptions.FirstTokenTimeout if the model thinks long before answering, or check that the endpoint is up.");
+        }
+        else if (timeout == TimeoutKind.Idle)
+        {
+            result = new PromptTimeoutException(
+                $"The stream from {where} stalled: no update for {Seconds(limit)} (the idle timeout). " +
+                "Raise PromptGen:IdleTimeout, [Timeout(IdleSeconds = …)] or PromptCallOptions.IdleTimeout if the model pauses mid-answer, or check the endpoint.");
         }
         else if (context.Failure is { } http)
         {

@@ -54,6 +54,12 @@ public sealed class PromptDescriptor
     /// <summary>Gets the overall deadline from <c>[Timeout]</c>, or <see langword="null"/> for the configured one.</summary>
     public TimeSpan? TotalTimeout { get; init; }
 
+    /// <summary>Gets the first-token timeout of a streamed attempt (<c>[Timeout(FirstTokenSeconds = …)]</c>).</summary>
+    public TimeSpan? FirstTokenTimeout { get; init; }
+
+    /// <summary>Gets the idle timeout between a streamed attempt's updates (<c>[Timeout(IdleSeconds = …)]</c>).</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
     /// <summary>Gets staged escalation from <c>[Escalate]</c>, or <see langword="null"/> for the configured one.</summary>
     public EscalationOptions? Escalation { get; init; }
 
@@ -136,7 +142,57 @@ public sealed class PromptDescriptor
             CircuitBreaker = CircuitBreaker,
             AttemptTimeout = AttemptTimeout,
             TotalTimeout = TotalTimeout,
+            FirstTokenTimeout = FirstTokenTimeout,
+            IdleTimeout = IdleTimeout,
             Escalation = Escalation,
+        };
+    }
+
+    /// <summary>
+    /// The router options of one call: the caller's <see cref="PromptCallOptions"/> over the method's own. A caller's model
+    /// replaces the method's chain (with the caller's fallbacks, if any); chat settings the caller leaves unset keep the
+    /// method's, and the response format of a typed method stays the method's schema.
+    /// </summary>
+    internal PromptCallOptions CallOptionsWith(PromptCallOptions? caller, string? model = null)
+    {
+        if (caller is null)
+        {
+            return model is null ? CallOptions : CreateCallOptions(model);
+        }
+
+        var own = CreateCallOptions(model ?? caller.Model);
+        var chat = own.ChatOptions!;
+        if (caller.ChatOptions is { } given)
+        {
+            var merged = given.Clone();
+            merged.Temperature ??= chat.Temperature;
+            merged.MaxOutputTokens ??= chat.MaxOutputTokens;
+            merged.ResponseFormat = chat.ResponseFormat ?? merged.ResponseFormat;
+            if (chat.AdditionalProperties is { } extra)
+            {
+                foreach (var pair in extra)
+                {
+                    (merged.AdditionalProperties ??= [])[pair.Key] = pair.Value;
+                }
+            }
+
+            chat = merged;
+        }
+
+        return new PromptCallOptions
+        {
+            Model = own.Model,
+            Fallbacks = model is not null ? null : caller.Model is null ? caller.Fallbacks ?? own.Fallbacks : caller.Fallbacks,
+            ChatOptions = chat,
+            Retry = caller.Retry ?? own.Retry,
+            CircuitBreaker = caller.CircuitBreaker ?? own.CircuitBreaker,
+            AttemptTimeout = caller.AttemptTimeout ?? own.AttemptTimeout,
+            TotalTimeout = caller.TotalTimeout ?? own.TotalTimeout,
+            FirstTokenTimeout = caller.FirstTokenTimeout ?? own.FirstTokenTimeout,
+            IdleTimeout = caller.IdleTimeout ?? own.IdleTimeout,
+            Escalation = caller.Escalation ?? own.Escalation,
+            EscalationHandler = caller.EscalationHandler,
+            Debug = caller.Debug,
         };
     }
 

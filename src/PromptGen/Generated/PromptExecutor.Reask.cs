@@ -13,6 +13,7 @@ public sealed partial class PromptExecutor
     private async ValueTask<PromptResult<T>> RunAsync<T>(
         PromptDescriptor descriptor,
         IList<ChatMessage> messages,
+        PromptCallOptions? options,
         Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)>? parse,
         CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed partial class PromptExecutor
             IList<ChatMessage> conversation = prompt;
             for (var ask = 0; ; ask++)
             {
-                var result = await AskAsync(descriptor, conversation, model, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
+                var result = await AskAsync(descriptor, conversation, options, model, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
                 var text = result.Response.Text;
                 var answered = log.Count - 1;
 
@@ -56,13 +57,13 @@ public sealed partial class PromptExecutor
             }
 
             var exhausted = Exhausted(descriptor, budget, log);
-            var handler = _router.EscalationHandler;
-            if (handler is null || escalations >= _router.Options.Escalation.MaxEscalations)
+            var handler = options?.EscalationHandler ?? _router.EscalationHandler;
+            if (handler is null || escalations >= (options?.Escalation ?? descriptor.Escalation ?? _router.Options.Escalation).MaxEscalations)
             {
                 throw exhausted;
             }
 
-            var request = new EscalationRequest(model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true);
+            var request = new EscalationRequest(model ?? options?.Model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true);
             var decision = await handler.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
             switch (decision.Action)
             {
@@ -85,7 +86,7 @@ public sealed partial class PromptExecutor
     private ValidationContext Context(PromptDescriptor descriptor, string text) => new(text, descriptor.Schema)
     {
         Services = _services,
-        Router = _router,
+        Judge = _router,
         JudgeModel = _router.Options.Validation.JudgeModel,
         Subject = descriptor.ToString(),
     };
@@ -93,13 +94,12 @@ public sealed partial class PromptExecutor
     /// <summary>The parse step of a text result: the text as it is (<typeparamref name="T"/> is <see cref="string"/>).</summary>
     private static (T? Value, IReadOnlyList<string> Errors) TextOf<T>(ValidationContext context) => ((T?)(object)context.Text, []);
 
-    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, string? model, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
+    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
     {
         try
         {
-            var result = descriptor.Stream
-                ? await _router.GetStreamedResponseAsync(conversation, CallOptions(descriptor, model), cancellationToken).ConfigureAwait(false)
-                : await _router.SendAsync(conversation, CallOptions(descriptor, model), cancellationToken, model is null ? descriptor.ChainFor(_router) : null).ConfigureAwait(false);
+            var chain = model is null && options is null ? descriptor.ChainFor(_router) : null;
+            var result = await _router.SendAsync(conversation, descriptor.CallOptionsWith(options, model), cancellationToken, chain, streaming: descriptor.Stream).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }

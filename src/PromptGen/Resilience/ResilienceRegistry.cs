@@ -13,7 +13,7 @@ namespace PromptGen;
 /// <see cref="RetryState"/> (its <see cref="RetryOptions"/>, Retry-After, the deadline), so per-call or per-method retry
 /// options need no pipeline of their own and a call enters Polly once.
 /// </summary>
-internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider time, ILogger logger)
+internal sealed class ResilienceRegistry(CircuitBreakerOptions configured, TimeProvider time, ILogger logger)
 {
     internal static readonly ResiliencePropertyKey<RetryState> StateKey = new("PromptGen.RetryState");
 
@@ -22,8 +22,8 @@ internal sealed class ResilienceRegistry(PromptGenOptions options, TimeProvider 
 
     /// <summary>The route's pipeline for the given breaker settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
     public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null) =>
-        settings is null || settings == options.CircuitBreaker
-            ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: options.CircuitBreaker))
+        settings is null || settings == configured
+            ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: configured))
             : _customBreakers.GetOrAdd((route.Id.Canonical, settings), static (key, self) => self.CreateBreaker(key.Route + " (custom breaker)", key.Settings), this);
 
     public bool TryGetBreaker(string canonicalId, out RouteBreaker? breaker) => _breakers.TryGetValue(canonicalId, out breaker);

@@ -33,8 +33,8 @@ public sealed class ValidationContext
     /// <summary>Gets the services of the application, for custom validators and syntax checkers.</summary>
     public IServiceProvider? Services { get; init; }
 
-    /// <summary>Gets the router judge rules call through; without it judge rules report a configuration error.</summary>
-    public PromptRouter? Router { get; init; }
+    /// <summary>Gets the client judge rules call their judge model through (the <see cref="PromptRouter"/>); without it judge rules report a configuration error.</summary>
+    public IJudgeClient? Judge { get; init; }
 
     /// <summary>Gets the judge model used by judge rules that name none.</summary>
     public string? JudgeModel { get; init; }

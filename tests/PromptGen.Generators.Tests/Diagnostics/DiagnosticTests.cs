@@ -219,7 +219,7 @@ public class DiagnosticTests
     [Theory]
     [InlineData("[Retry(MaxRetries = -1)]", "PG0501", "MaxRetries is -1; use 0 (no retries) to 20")]
     [InlineData("[Retry(BaseDelaySeconds = 10, MaxDelaySeconds = 2)]", "PG0501", "MaxDelaySeconds (2) is below BaseDelaySeconds (10)")]
-    [InlineData("[Timeout]", "PG0502", "sets neither AttemptSeconds nor TotalSeconds")]
+    [InlineData("[Timeout]", "PG0502", "sets none of AttemptSeconds, TotalSeconds, FirstTokenSeconds and IdleSeconds")]
     [InlineData("[Timeout(AttemptSeconds = 60, TotalSeconds = 30)]", "PG0502", "AttemptSeconds (60) exceeds TotalSeconds (30)")]
     [InlineData("[CircuitBreaker(FailureRatio = 1.5)]", "PG0503", "FailureRatio is 1.5; use a value above 0 and at most 1")]
     [InlineData("[CircuitBreaker(MinimumThroughput = 1)]", "PG0503", "MinimumThroughput is 1; use 2 or more")]

@@ -37,7 +37,7 @@ public class SecretRedactorConfiguredTests
         options.Provider("local").BaseUrl = "http://alice:s3cret-pass@localhost:8080/v1";
         var redactor = new SecretRedactor();
 
-        redactor.AddConfigured(options);
+        ConfiguredSecrets.AddTo(redactor, options);
 
         Assert.Equal("a *** b *** c *** d http://***@localhost:8080/v1 e ***",
             redactor.Redact("a custom+/&<>value-1 b groq-not-called-value c plain-config-key-123 d http://alice:s3cret-pass@localhost:8080/v1 e s3cret-pass"));

@@ -58,7 +58,7 @@ public sealed partial class JudgeRule : ResponseRule
     public override async ValueTask<ValidationResult> ValidateAsync(ValidationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var router = context.Router ?? throw new PromptConfigurationException("A judge rule needs a PromptRouter to call the judge model; validate through PromptExecutor or set ValidationContext.Router.");
+        var judge = context.Judge ?? throw new PromptConfigurationException("A judge rule needs a client for the judge model; validate through PromptExecutor or set ValidationContext.Judge (a PromptRouter is one).");
         var model = Model ?? context.JudgeModel;
         var chat = new ChatOptions { Temperature = 0, ResponseFormat = ChatResponseFormat.Json };
         if (McpConfigJson is not null)
@@ -69,7 +69,7 @@ public sealed partial class JudgeRule : ResponseRule
         PromptResult<ChatResponse> result;
         try
         {
-            result = await router.GetResponseAsync(BuildMessages(context.Text), new PromptCallOptions { Model = model, ChatOptions = chat }, cancellationToken).ConfigureAwait(false);
+            result = await judge.AskJudgeAsync(model, BuildMessages(context.Text), chat, cancellationToken).ConfigureAwait(false);
         }
         catch (PromptGenException error)
         {

@@ -65,35 +65,6 @@ public sealed partial class SecretRedactor
         }
     }
 
-    /// <summary>
-    /// Learns every secret <paramref name="options"/> can reach: the API key of each configured and built-in provider
-    /// (set directly or read from its variable, whatever the variable is called) and the credentials in each base URL.
-    /// </summary>
-    /// <param name="options">The options.</param>
-    public void AddConfigured(PromptGenOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var name in ProviderDefaults.BuiltIn.Keys.Concat(options.Providers.Keys).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            options.Providers.TryGetValue(name, out var configured);
-            ProviderDefaults.BuiltIn.TryGetValue(name, out var builtIn);
-            Add(configured?.ApiKey);
-            AddUrlCredentials(configured?.BaseUrl);
-            foreach (var variable in new[] { configured?.ApiKeyEnvironmentVariable, builtIn?.ApiKeyVariable })
-            {
-                if (!string.IsNullOrWhiteSpace(variable))
-                {
-                    Add(options.EnvironmentVariables(variable));
-                }
-            }
-
-            if (builtIn?.BaseUrlVariable is { } baseUrlVariable)
-            {
-                AddUrlCredentials(options.EnvironmentVariables(baseUrlVariable));
-            }
-        }
-    }
-
     /// <summary>Returns <paramref name="text"/> with every known secret and anything key-shaped replaced by <see cref="Secret.Redacted"/>.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The redacted text (empty for <see langword="null"/>).</returns>

@@ -20,6 +20,9 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationToken _deadline;
     private readonly TimeSpan _delay;
+    private readonly TimeSpan _timeoutSpan;
+    private TimeoutKind _watch;
+    private TimeSpan _watchLimit;
 
     public RouteAttempt(
         ModelRoute route,
@@ -30,6 +33,7 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
         bool recordContent,
         IList<ChatMessage> messages,
         TimeSpan delay,
+        TimeSpan? firstToken,
         CancellationToken cancellationToken,
         CancellationToken deadline = default)
     {
@@ -50,7 +54,18 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
         // source is cancelled through a registration, so an attempt allocates nothing for its timeout on the system clock).
         _timeouts = timeouts;
         _cancellationToken = cancellationToken;
-        _timeout = timeouts.Rent(timeout ?? route.Endpoint.Timeout);
+        _timeoutSpan = timeout ?? route.Endpoint.Timeout;
+        if (firstToken is { } watch && (_timeoutSpan == Timeout.InfiniteTimeSpan || watch < _timeoutSpan))
+        {
+            // A streamed attempt whose first content is due before the attempt timeout: the source starts on that watch.
+            _watch = TimeoutKind.FirstToken;
+            _watchLimit = watch;
+            _timeout = timeouts.Rent(watch);
+        }
+        else
+        {
+            _timeout = timeouts.Rent(_timeoutSpan);
+        }
         if (cancellationToken.CanBeCanceled)
         {
             _cancellation = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _timeout.Cancellation);
@@ -68,6 +83,43 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
     /// <summary>Gets the time since the attempt started.</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
+    /// <summary>Gets the time from the start of a streamed attempt to its first content, once it has arrived.</summary>
+    public TimeSpan? TimeToFirstToken { get; private set; }
+
+    /// <summary>
+    /// Notes that a streamed attempt made progress: the first content (recording the time to it) or a later update.
+    /// The next update must come within <paramref name="idle"/>.
+    /// </summary>
+    public void Progressed(bool content, TimeSpan? idle)
+    {
+        if (content && TimeToFirstToken is null)
+        {
+            TimeToFirstToken = Elapsed;
+        }
+
+        if (TimeToFirstToken is not null)
+        {
+            Watch(idle, TimeoutKind.Idle);
+        }
+    }
+
+    private void Watch(TimeSpan? limit, TimeoutKind kind)
+    {
+        var remaining = _timeoutSpan == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : _timeoutSpan - Elapsed;
+        if (limit is { } watch && (remaining == Timeout.InfiniteTimeSpan || watch < remaining))
+        {
+            _watch = kind;
+            _watchLimit = watch;
+            _timeouts.Reschedule(_timeout, watch);
+        }
+        else if (_watch != TimeoutKind.None)
+        {
+            // No (shorter) watch from here on: back to what is left of the attempt timeout.
+            _watch = TimeoutKind.None;
+            _timeouts.Reschedule(_timeout, remaining == Timeout.InfiniteTimeSpan || remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        }
+    }
+
     public AttemptRecord Succeeded(ChatResponse response)
     {
         var elapsed = _time.GetElapsedTime(_started);
@@ -75,6 +127,7 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
         return new AttemptRecord(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, elapsed, AttemptOutcome.Succeeded)
         {
             Delay = _delay,
+            TimeToFirstToken = TimeToFirstToken,
             InputTokens = response.Usage?.InputTokenCount,
             OutputTokens = response.Usage?.OutputTokenCount,
             CostUsd = response.AdditionalProperties?.TryGetValue(PromptGenResponseProperties.CostUsd, out var cost) == true ? cost as decimal? : null,
@@ -95,10 +148,15 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
     /// <summary>Classifies a failure, reports it to telemetry and the log, and returns it with its trace record.</summary>
     public (PromptGenException Error, AttemptRecord Record) Failed(Exception exception, SecretRedactor redactor, ILogger logger)
     {
-        var timeout = _timeout.IsCancellationRequested && !_cancellationToken.IsCancellationRequested ? TimeoutKind.Attempt
+        var timeout = _timeout.IsCancellationRequested && !_cancellationToken.IsCancellationRequested ? (_watch == TimeoutKind.None ? TimeoutKind.Attempt : _watch)
             : _deadline.IsCancellationRequested ? TimeoutKind.Deadline
             : TimeoutKind.None;
-        var error = ErrorMapper.Map(exception, this, Route, timeout, redactor);
+        var limit = timeout switch
+        {
+            TimeoutKind.FirstToken or TimeoutKind.Idle => _watchLimit,
+            _ => _timeoutSpan,
+        };
+        var error = ErrorMapper.Map(exception, this, Route, timeout, redactor, limit);
         PromptGenTelemetry.Failed(_activity, Route, error.Kind, error.Message, _time.GetElapsedTime(_started));
         Log.AttemptFailed(logger, Route.Id.Canonical, error.Kind, error.Message);
         return (error, Record(error.Kind, error.Message, error.StatusCode));
@@ -116,6 +174,7 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
         new(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, _time.GetElapsedTime(_started), AttemptOutcome.Failed)
         {
             Delay = _delay,
+            TimeToFirstToken = TimeToFirstToken,
             ErrorKind = error,
             ErrorMessage = message,
             StatusCode = status,

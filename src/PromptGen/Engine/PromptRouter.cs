@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using PromptGen.Validation;
 
 namespace PromptGen;
 
@@ -9,7 +10,7 @@ namespace PromptGen;
 /// <see cref="PromptTrace"/> and turning provider failures into typed <see cref="PromptGenException"/>s.
 /// Routes are resolved once and cached; resolution errors are raised before any network call.
 /// </summary>
-public sealed partial class PromptRouter : IDisposable
+public sealed partial class PromptRouter : IJudgeClient, IDisposable
 {
     private const int MaxAliasDepth = 16;
 
@@ -41,7 +42,7 @@ public sealed partial class PromptRouter : IDisposable
     {
         options.Images.Validate();
         _redactor = options.Redactor;
-        _redactor.AddConfigured(options);
+        ConfiguredSecrets.AddTo(_redactor, options);
         _escalationHandler = escalationHandler;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
@@ -59,7 +60,7 @@ public sealed partial class PromptRouter : IDisposable
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _endpoints = new EndpointResolver(options, _http);
-        _resilience = new ResilienceRegistry(options, timeProvider, logger);
+        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
     }
 
     /// <summary>Gets the options the router was built from.</summary>
@@ -101,6 +102,10 @@ public sealed partial class PromptRouter : IDisposable
     /// <param name="modelIdOrAlias">A model id, an alias, or <see langword="null"/> for the default model.</param>
     /// <returns>The client.</returns>
     public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Client;
+
+    /// <inheritdoc/>
+    ValueTask<PromptResult<ChatResponse>> IJudgeClient.AskJudgeAsync(string? model, IList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken) =>
+        new(GetResponseAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken));
 
     /// <inheritdoc/>
     public void Dispose()

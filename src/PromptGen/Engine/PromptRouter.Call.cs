@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Polly;
 using Polly.CircuitBreaker;
@@ -27,11 +28,15 @@ public sealed partial class PromptRouter
     /// <param name="options">The call's options.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <param name="resolved">The chain of <paramref name="options"/>, when the caller keeps it resolved (the executor does, per descriptor).</param>
+    /// <param name="streaming">Whether each attempt streams (first-token and idle timeouts apply; the response is assembled from the updates).</param>
+    /// <param name="sink">Where a streamed call's updates go as they arrive; once content has been written there, nothing is retried or falls back.</param>
     internal async ValueTask<RoutedResponse> SendAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
         CancellationToken cancellationToken,
-        IReadOnlyList<ModelRoute>? resolved = null)
+        IReadOnlyList<ModelRoute>? resolved = null,
+        bool streaming = false,
+        ChannelWriter<ChatResponseUpdate>? sink = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var chain = resolved ?? ResolveChain(options?.Model, options?.Fallbacks);
@@ -59,11 +64,25 @@ public sealed partial class PromptRouter
             linked?.Token ?? cancellationToken)
         {
             Images = images,
+            Streaming = streaming || sink is not null,
+            Sink = sink,
+            FirstTokenTimeout = options?.FirstTokenTimeout ?? _options.FirstTokenTimeout,
+            IdleTimeout = options?.IdleTimeout ?? _options.IdleTimeout,
         };
         var (response, answered, failures) = await RunChainAsync(call, chain, AttemptKind.Primary).ConfigureAwait(false);
-        return response is not null
+        var result = response is not null
             ? Result(response, answered!.Id.Canonical, call)
             : await EscalateAsync(call, chain, failures).ConfigureAwait(false);
+        if (sink is not null && !call.Delivered)
+        {
+            // An answer that did not come from a stream (the escalation handler supplied it) still reaches the caller.
+            foreach (var update in result.Response.ToChatResponseUpdates())
+            {
+                await sink.WriteAsync(update, call.CallerToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -75,6 +94,12 @@ public sealed partial class PromptRouter
     {
         while (true)
         {
+            if (call.Delivered)
+            {
+                // The stream broke after content reached the caller: that failure is the one to report.
+                throw Fail([failures[^1], .. failures[..^1]], call.Attempts, call.Debug);
+            }
+
             if (call.Handler is not { } handler || call.EscalationsUsed >= call.Escalation.MaxEscalations || call.DeadlineToken.IsCancellationRequested)
             {
                 throw Fail(failures, call.Attempts, call.Debug);
@@ -170,8 +195,9 @@ public sealed partial class PromptRouter
                 route.Retry.NoteCircuit();
             }
 
-            if (call.DeadlineToken.IsCancellationRequested)
+            if (call.DeadlineToken.IsCancellationRequested || call.Delivered)
             {
+                // Past the deadline, or content already reached the caller: another model would splice two answers.
                 break;
             }
 
@@ -206,15 +232,17 @@ public sealed partial class PromptRouter
         var call = route.Call;
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
-        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, token, call.DeadlineToken);
+        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken);
         call.Debug?.Request(route.Route, kind, call.Messages);
         try
         {
             // No reset afterwards: an async method's changes to async-locals end when it returns (the caller's execution
             // context is restored), and every set allocates a new context.
             AttemptContext.Current = attempt;
-            var messages = await _images.PrepareAsync(call.Images, call.Messages, attempt.Route, attempt.Token).ConfigureAwait(false);
-            var response = await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+            var messages = call.Images is null ? call.Messages : await _images.PrepareAsync(call.Images, call.Messages, attempt.Route, attempt.Token).ConfigureAwait(false);
+            var response = call.Streaming
+                ? await StreamAttemptAsync(call, attempt, messages).ConfigureAwait(false)
+                : await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
             if (response.FinishReason == ChatFinishReason.ContentFilter)
             {
                 throw ErrorMapper.ContentFiltered(attempt.Route);
@@ -268,6 +296,21 @@ public sealed partial class PromptRouter
         /// <summary>Gets the call's images, loaded once and fitted once per route; <see langword="null"/> without images.</summary>
         public ImageResolver.CallImages? Images { get; init; }
 
+        /// <summary>Gets a value indicating whether attempts stream (<see cref="StreamAttemptAsync"/>).</summary>
+        public bool Streaming { get; init; }
+
+        /// <summary>Gets where streamed updates go as they arrive; <see langword="null"/> when the caller wants only the assembled answer.</summary>
+        public ChannelWriter<ChatResponseUpdate>? Sink { get; init; }
+
+        /// <summary>Gets the first-token timeout of a streamed attempt.</summary>
+        public TimeSpan? FirstTokenTimeout { get; init; }
+
+        /// <summary>Gets the idle timeout between a streamed attempt's updates.</summary>
+        public TimeSpan? IdleTimeout { get; init; }
+
+        /// <summary>Gets or sets a value indicating whether content has reached the caller (from then on, no retry, fallback or escalation).</summary>
+        public bool Delivered { get; set; }
+
         /// <summary>Gets or sets the chain index where the stronger model was inserted (-1 = not yet).</summary>
         public int SwitchedAt { get; set; } = -1;
 
@@ -288,6 +331,11 @@ public sealed partial class PromptRouter
         /// <summary>Stops retrying the current route when a staged-escalation threshold is reached.</summary>
         public string? Interrupt()
         {
+            if (Delivered)
+            {
+                return "not retried: content has already been streamed to the caller";
+            }
+
             if (ShouldSwitch)
             {
                 return $"{FailedAttempts} failed attempts: switching to the stronger model {Stronger!.Id.Canonical}";

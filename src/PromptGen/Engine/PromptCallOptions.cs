@@ -37,4 +37,10 @@ public sealed class PromptCallOptions
 
     /// <summary>Gets or sets the overall deadline of this call, overriding <see cref="PromptGenOptions.TotalTimeout"/>.</summary>
     public TimeSpan? TotalTimeout { get; set; }
+
+    /// <summary>Gets or sets the first-token timeout of a streamed attempt, overriding <see cref="PromptGenOptions.FirstTokenTimeout"/>.</summary>
+    public TimeSpan? FirstTokenTimeout { get; set; }
+
+    /// <summary>Gets or sets the idle timeout between updates of a streamed attempt, overriding <see cref="PromptGenOptions.IdleTimeout"/>.</summary>
+    public TimeSpan? IdleTimeout { get; set; }
 }

@@ -58,7 +58,15 @@ internal sealed class TimeoutSourcePool : IDisposable
     {
         if (!_pooled)
         {
-            return new TimeoutSource(new CancellationTokenSource(timeout, _time));
+            // Any other clock (a fake one in tests): a timer of that clock per attempt, so the timeout fires exactly when
+            // the clock says and can be moved by Reschedule.
+            var exact = new TimeoutSource(new CancellationTokenSource());
+            if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                exact.Timer = _time.CreateTimer(static s => Fire((CancellationTokenSource)s!), exact.Cancellation, timeout, Timeout.InfiniteTimeSpan);
+            }
+
+            return exact;
         }
 
         if (_pool.TryDequeue(out var source))
@@ -71,9 +79,65 @@ internal sealed class TimeoutSourcePool : IDisposable
         }
 
         source.Coarse = false;
+        Arm(source, timeout);
+        return source;
+    }
+
+    /// <summary>
+    /// Moves a rented source's timeout to <paramref name="timeout"/> from now (a streamed attempt's first-token and idle
+    /// watch). A source that has already fired stays fired.
+    /// </summary>
+    public void Reschedule(TimeoutSource source, TimeSpan timeout)
+    {
+        if (!_pooled)
+        {
+            if (source.Timer is { } timer)
+            {
+                timer.Change(timeout, Timeout.InfiniteTimeSpan);
+            }
+            else if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                source.Timer = _time.CreateTimer(static s => Fire((CancellationTokenSource)s!), source.Cancellation, timeout, Timeout.InfiniteTimeSpan);
+            }
+
+            return;
+        }
+
+        if (source.Coarse)
+        {
+            lock (_lock)
+            {
+                if (source.Fired)
+                {
+                    return;
+                }
+
+                if (timeout >= CoarseThreshold && timeout != Timeout.InfiniteTimeSpan)
+                {
+                    // Still coarse: moving the due time is all it takes.
+                    source.Due = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+                    return;
+                }
+
+                Unlink(source);
+                source.Coarse = false;
+            }
+        }
+        else
+        {
+#pragma warning disable RS0030
+            source.Cancellation.CancelAfter(Timeout.InfiniteTimeSpan);
+#pragma warning restore RS0030
+        }
+
+        Arm(source, timeout);
+    }
+
+    private void Arm(TimeoutSource source, TimeSpan timeout)
+    {
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return source;
+            return;
         }
 
         if (timeout < CoarseThreshold)
@@ -83,7 +147,7 @@ internal sealed class TimeoutSourcePool : IDisposable
 #pragma warning disable RS0030
             source.Cancellation.CancelAfter(timeout);
 #pragma warning restore RS0030
-            return source;
+            return;
         }
 
         source.Coarse = true;
@@ -105,8 +169,6 @@ internal sealed class TimeoutSourcePool : IDisposable
                 _ticker.Change(Resolution, Resolution);
             }
         }
-
-        return source;
     }
 
     /// <summary>Gives a source back: kept when it never fired (its timer and callbacks are reset), dropped otherwise.</summary>
@@ -114,6 +176,7 @@ internal sealed class TimeoutSourcePool : IDisposable
     {
         if (!_pooled)
         {
+            source.Timer?.Dispose();
             source.Cancellation.Dispose();
             return;
         }
@@ -186,6 +249,18 @@ internal sealed class TimeoutSourcePool : IDisposable
         }
     }
 
+    private static void Fire(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt ended and gave its source back as the timer fired.
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)
@@ -226,6 +301,9 @@ internal sealed class TimeoutSource(CancellationTokenSource cancellation)
     public CancellationToken Token => Cancellation.Token;
 
     public bool IsCancellationRequested => Cancellation.IsCancellationRequested;
+
+    /// <summary>Gets or sets the timer of a source on a clock other than the system's (never pooled).</summary>
+    internal ITimer? Timer { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the ticker watches this source's timeout (the coarse path).</summary>
     internal bool Coarse { get; set; }

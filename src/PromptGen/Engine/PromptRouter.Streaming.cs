@@ -1,0 +1,184 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+
+namespace PromptGen;
+
+public sealed partial class PromptRouter
+{
+    private static readonly BoundedChannelOptions s_streamChannel = new(1)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    };
+
+    /// <summary>
+    /// Streams the answer of the model of <paramref name="options"/> through the same pipeline as
+    /// <see cref="GetResponseAsync"/>: overall deadline, retries with backoff and <c>Retry-After</c>, circuit breakers,
+    /// attempt, first-token and idle timeouts, fallbacks, escalation, trace and telemetry. Every failure before the first
+    /// content is retried or falls back like any call; once content has been yielded, a failure ends the stream with the
+    /// typed error (its trace says how far the answer got).
+    /// </summary>
+    /// <param name="messages">The conversation, system message first.</param>
+    /// <param name="options">The model, fallbacks and chat options; <see langword="null"/> for the default model.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>
+    /// The updates as they arrive; once they have been read, <see cref="PromptStream{T}.Completion"/> holds the whole
+    /// answer with the model that gave it, its usage and the trace.
+    /// </returns>
+    /// <exception cref="PromptGenException">The call failed; the trace is attached.</exception>
+    public PromptStream<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return Stream(messages, options, null, static update => update, cancellationToken);
+    }
+
+    /// <summary>A streamed call as a <see cref="PromptStream{T}"/> of <typeparamref name="T"/>: the router's updates, or the executor's text fragments.</summary>
+    internal PromptStream<T> Stream<T>(
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options,
+        IReadOnlyList<ModelRoute>? resolved,
+        Func<ChatResponseUpdate, T?> select,
+        CancellationToken cancellationToken)
+    {
+        var completion = new TaskCompletionSource<PromptResult<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new PromptStream<T>(StreamAsync(messages, options, resolved, select, completion, cancellationToken), completion.Task);
+    }
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options,
+        IReadOnlyList<ModelRoute>? resolved,
+        Func<ChatResponseUpdate, T?> select,
+        TaskCompletionSource<PromptResult<string>> completion,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The call runs as the producer of a one-slot channel: it is the same SendAsync as every other call, in streaming
+        // mode, and the consumer's pace holds it back (the idle watch pauses while the slot is full).
+        var channel = Channel.CreateBounded<ChatResponseUpdate>(s_streamChannel);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ProduceAsync(channel.Writer, messages, options, resolved, abandon.Token);
+        var read = false;
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var update))
+                {
+                    if (select(update) is { } selected)
+                    {
+                        yield return selected;
+                    }
+                }
+            }
+
+            read = true;
+        }
+        finally
+        {
+            if (!read)
+            {
+                // The consumer stopped early: cancel the call and let it finish before the enumerator is gone.
+                await abandon.CancelAsync().ConfigureAwait(false);
+                await ((Task)producer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                completion.TrySetCanceled(cancellationToken.IsCancellationRequested ? cancellationToken : abandon.Token);
+            }
+        }
+
+        RoutedResponse result;
+        try
+        {
+            result = await producer.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            completion.TrySetException(error);
+            throw;
+        }
+
+        completion.TrySetResult(new PromptResult<string>(result.Response.Text, result.ModelId, result.Trace) { RawText = result.Response.Text, Usage = result.Response.Usage });
+    }
+
+    private async Task<RoutedResponse> ProduceAsync(
+        ChannelWriter<ChatResponseUpdate> writer,
+        IEnumerable<ChatMessage> messages,
+        PromptCallOptions? options,
+        IReadOnlyList<ModelRoute>? resolved,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(messages, options, cancellationToken, resolved, streaming: true, sink: writer).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// The streamed form of one attempt, inside the route's retry and breaker pipeline like a plain request: watched for
+    /// its first content and for stalls, written to the call's sink as it arrives, and assembled into the response the
+    /// attempt returns.
+    /// </summary>
+    private static async ValueTask<ChatResponse> StreamAttemptAsync(CallState call, RouteAttempt attempt, IList<ChatMessage> messages)
+    {
+        var updates = new List<ChatResponseUpdate>();
+        var held = 0;
+        var stream = attempt.Route.Client.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
+        await using (stream.ConfigureAwait(false))
+        {
+            while (await stream.MoveNextAsync().ConfigureAwait(false))
+            {
+                var update = stream.Current;
+                updates.Add(update);
+                var content = attempt.TimeToFirstToken is not null || HasContent(update);
+
+                // Re-armed before the update is handed on, so the watch runs from the moment the update arrived.
+                attempt.Progressed(content, call.IdleTimeout);
+                if (call.Sink is not { } sink || !content)
+                {
+                    // Updates before the first content (roles, metadata) are held back, so a retried attempt repeats nothing.
+                    continue;
+                }
+
+                for (; held < updates.Count; held++)
+                {
+                    call.Delivered = true;
+                    var write = sink.WriteAsync(updates[held], call.CallerToken);
+                    if (!write.IsCompleted)
+                    {
+                        // The caller is slow, not the model: no idle watch while the caller's slot is full.
+                        attempt.Progressed(content: true, idle: null);
+                        await write.ConfigureAwait(false);
+                        attempt.Progressed(content: true, call.IdleTimeout);
+                    }
+                    else
+                    {
+                        write.GetAwaiter().GetResult();
+                    }
+                }
+            }
+        }
+
+        return updates.ToChatResponse();
+    }
+
+    /// <summary>Whether an update carries part of the answer (text or another content), not just a role, usage or metadata.</summary>
+    private static bool HasContent(ChatResponseUpdate update)
+    {
+        foreach (var content in update.Contents)
+        {
+            if (content is TextContent { Text.Length: > 0 } or TextReasoningContent { Text.Length: > 0 } || content is not (TextContent or TextReasoningContent or UsageContent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
