@@ -6,7 +6,7 @@ namespace PromptGen.Cli;
 internal static class BuiltInSimulator
 {
     /// <summary>The API key given to the simulated providers (the simulator accepts any).</summary>
-    public const string ApiKey = "simulator";
+    public const string ApiKey = "promptgen-simulator-key";
 
     private const string ResourceName = "PromptGen.Cli.default-rules.json";
 

@@ -54,7 +54,20 @@ internal static class CliApplication
         return RunAsync(args, host, cancellationToken);
     }
 
-    private static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] args, CliHost unredacted, CancellationToken cancellationToken)
+    {
+        var host = unredacted.Redacting();
+        try
+        {
+            return await RunCommandAsync(args, host, cancellationToken);
+        }
+        finally
+        {
+            host.Complete();
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, CliHost host, CancellationToken cancellationToken)
     {
         var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, run prompt test suites, or run the LLM simulator.")
         {

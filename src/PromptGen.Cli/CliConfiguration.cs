@@ -18,11 +18,14 @@ internal sealed class CliConfiguration
 
     private const string EnvironmentPrefix = PromptGenOptions.SectionName + "__";
 
-    private CliConfiguration(IConfiguration configuration, string? file, CliHost host)
+    private readonly Dictionary<string, (int Line, int Column)> _positions;
+
+    private CliConfiguration(IConfiguration configuration, string? file, CliHost host, Dictionary<string, (int Line, int Column)> positions)
     {
         Configuration = configuration;
         File = file;
         Host = host;
+        _positions = positions;
     }
 
     /// <summary>Gets the merged configuration.</summary>
@@ -45,16 +48,13 @@ internal sealed class CliConfiguration
     public static CliConfiguration Load(string? explicitFile, CliHost host)
     {
         var builder = new ConfigurationBuilder();
-        string? file = null;
-        if (explicitFile is not null)
+        string? file = explicitFile ?? (System.IO.File.Exists(host.FullPath(DefaultFileName)) ? DefaultFileName : null);
+        var positions = new Dictionary<string, (int Line, int Column)>();
+        if (file is not null)
         {
-            file = explicitFile;
-            builder.AddJsonStream(new MemoryStream(ReadJson(explicitFile, host.FullPath(explicitFile))));
-        }
-        else if (System.IO.File.Exists(host.FullPath(DefaultFileName)))
-        {
-            file = DefaultFileName;
-            builder.AddJsonStream(new MemoryStream(ReadJson(DefaultFileName, host.FullPath(DefaultFileName))));
+            var bytes = ReadJson(file, host.FullPath(file));
+            positions = ConfigurationFileKeys.Check(file, bytes);
+            builder.AddJsonStream(new MemoryStream(bytes));
         }
 
         // PromptGen__DefaultModel=... style variables override the file, as in any .NET app.
@@ -62,7 +62,7 @@ internal sealed class CliConfiguration
             .Where(v => v.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             .Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), v.Value));
         builder.AddInMemoryCollection(fromEnvironment);
-        return new CliConfiguration(builder.Build(), file, host);
+        return new CliConfiguration(builder.Build(), file, host, positions);
     }
 
     private static readonly string[] s_claudeCodeVariables =
@@ -82,6 +82,7 @@ internal sealed class CliConfiguration
             var builder = services.AddPromptGen(Configuration, options =>
                 {
                     options.EnvironmentVariables = Host.GetEnvironmentVariable;
+                    options.Redactor = Host.Redactor;
                     configure?.Invoke(options);
                 })
                 .AddOpenAI()
@@ -96,7 +97,7 @@ internal sealed class CliConfiguration
         }
         catch (PromptConfigurationException exception)
         {
-            var where = File is null ? "PromptGen__* environment variables" : $"configuration file '{File}'";
+            var where = File is null ? "PromptGen__* environment variables" : $"configuration file '{File}'{Position(exception.Message)}";
             throw new CliUsageException($"Error in {where}: {exception.Message}");
         }
 
@@ -122,6 +123,11 @@ internal sealed class CliConfiguration
     private static byte[] ReadJson(string shown, string fullPath)
     {
         byte[] bytes;
+        if (Directory.Exists(fullPath))
+        {
+            throw new CliUsageException($"Configuration file '{shown}' is a directory ({fullPath}); give --config the path of a JSON file, for example {Path.Combine(shown, DefaultFileName)}.");
+        }
+
         try
         {
             bytes = System.IO.File.ReadAllBytes(fullPath);
@@ -146,9 +152,26 @@ internal sealed class CliConfiguration
         }
         catch (JsonException exception)
         {
-            throw new CliUsageException($"Configuration file '{shown}' is not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}). Fix the syntax or point --config at another file.");
+            var message = exception.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new CliUsageException($"Configuration file '{shown}' ({exception.LineNumber + 1},{exception.BytePositionInLine + 1}) is not valid JSON: {(cut > 0 ? message[..cut] : message)} Fix the syntax or point --config at another file.");
         }
 
         return bytes;
+    }
+
+    /// <summary>The line and column of the setting a binding error names ('PromptGen:Aliases:fast'), or of its nearest parent in the file.</summary>
+    private string Position(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "'(" + PromptGenOptions.SectionName + "(?::[^']*)?)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        for (var path = match.Success ? match.Groups[1].Value.TrimEnd(':') : null; !string.IsNullOrEmpty(path); path = path.Contains(':', StringComparison.Ordinal) ? path[..path.LastIndexOf(':')] : null)
+        {
+            if (_positions.TryGetValue(path, out var at))
+            {
+                return $" ({at.Line},{at.Column})";
+            }
+        }
+
+        return string.Empty;
     }
 }

@@ -23,6 +23,12 @@ internal sealed class CliHost
     /// <summary>Gets a value indicating whether standard output and error are a terminal (live progress instead of plain lines).</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>
+    /// Gets the one redactor of the run: standard output and error pass through it, the router adds every configured
+    /// key and URL credential to it, and the test runner's reports use it.
+    /// </summary>
+    public SecretRedactor Redactor { get; init; } = new();
+
     /// <summary>Gets the clock commands measure and wait with (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -35,6 +41,44 @@ internal sealed class CliHost
 
     /// <summary>Writes one diagnostic line to standard error, prefixed with the tool name.</summary>
     public void Note(string message) => Error.WriteLine($"promptgen: {message}");
+
+    /// <summary>
+    /// Returns this host with standard output and error behind <see cref="Redactor"/>, which first learns every
+    /// environment variable that holds a credential (by name: keys, tokens, secrets, passwords) and any URL credentials.
+    /// </summary>
+    public CliHost Redacting()
+    {
+        foreach (var (name, value) in EnvironmentVariables)
+        {
+            if (s_secretNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            {
+                Redactor.Add(value);
+            }
+
+            Redactor.AddUrlCredentials(value);
+        }
+
+        return new CliHost
+        {
+            In = In,
+            Out = new RedactingWriter(Out, Redactor),
+            Error = new RedactingWriter(Error, Redactor),
+            EnvironmentVariables = EnvironmentVariables,
+            WorkingDirectory = WorkingDirectory,
+            Interactive = Interactive,
+            Time = Time,
+            Redactor = Redactor,
+        };
+    }
+
+    /// <summary>Passes on any output a redacting writer still holds back.</summary>
+    public void Complete()
+    {
+        (Out as RedactingWriter)?.Complete();
+        (Error as RedactingWriter)?.Complete();
+    }
+
+    private static readonly string[] s_secretNameParts = ["KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH"];
 
     /// <summary>Snapshots the process environment.</summary>
     public static IReadOnlyDictionary<string, string> ReadProcessEnvironment()

@@ -53,8 +53,9 @@ internal static class SimulateCommand
             await output.WriteLineAsync($"  Anthropic: {simulator.AnthropicBaseUrl}");
             await output.WriteLineAsync($"  Ollama:    {simulator.OllamaBaseUrl}");
             await output.WriteLineAsync("Point PromptGen (or any client) at it, for example:");
-            await output.WriteLineAsync($"  export OPENAI_BASE_URL={simulator.OpenAIBaseUrl} OPENAI_API_KEY=simulator");
-            await output.WriteLineAsync($"  export ANTHROPIC_BASE_URL={simulator.AnthropicBaseUrl} ANTHROPIC_API_KEY=simulator");
+            // Any key works; not the word "simulator", which the tool would then redact from its own messages.
+            await output.WriteLineAsync($"  export OPENAI_BASE_URL={simulator.OpenAIBaseUrl} OPENAI_API_KEY=sim-any-key");
+            await output.WriteLineAsync($"  export ANTHROPIC_BASE_URL={simulator.AnthropicBaseUrl} ANTHROPIC_API_KEY=sim-any-key");
             await output.WriteLineAsync($"  export OLLAMA_HOST={hostAndPort}");
             await output.WriteLineAsync("Press Ctrl+C to stop.");
             await output.FlushAsync(cancellationToken);

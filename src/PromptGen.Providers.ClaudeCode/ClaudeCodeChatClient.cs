@@ -36,9 +36,18 @@ internal sealed class ClaudeCodeChatClient(ClaudeCodeOptions settings, ResolvedE
             },
             cancellationToken);
 
-        await foreach (var delta in deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            yield return new ChatResponseUpdate(ChatRole.Assistant, delta) { ModelId = invocation.Model };
+            await foreach (var delta in deltas.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, delta) { ModelId = invocation.Model };
+            }
+        }
+        finally
+        {
+            // Cancelled or abandoned (Ctrl+C): the run still kills the CLI and deletes its scratch directory; wait for
+            // that, or a caller that exits right after would leave the directory behind.
+            await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         var response = ToResponse(await running.ConfigureAwait(false), invocation);
@@ -67,7 +76,21 @@ internal sealed class ClaudeCodeChatClient(ClaudeCodeOptions settings, ResolvedE
         if (run.Result is not { } result || run.ExitCode != 0
             || (result.TryGetProperty("is_error", out var isError) && isError.ValueKind == JsonValueKind.True))
         {
-            throw ClaudeCodeErrors.FromRun(run, runner.Executable);
+            // The CLI's own texts can quote the key it was given ("Incorrect API key provided: sk-ant-..."): the router's
+            // redactor learns every credential handed to the process before any text leaves this method.
+            foreach (var (name, value) in invocation.Environment)
+            {
+                if (name.EndsWith("_KEY", StringComparison.Ordinal) || name.EndsWith("_TOKEN", StringComparison.Ordinal))
+                {
+                    endpoint.Redactor.Add(value);
+                }
+                else if (name.EndsWith("_URL", StringComparison.Ordinal))
+                {
+                    endpoint.Redactor.AddUrlCredentials(value);
+                }
+            }
+
+            throw ClaudeCodeErrors.FromRun(run, runner.Executable, endpoint.Redactor);
         }
 
         var text = result.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : string.Concat(run.AssistantTexts);

@@ -9,11 +9,11 @@ namespace PromptGen;
 /// </summary>
 internal static class ClaudeCodeErrors
 {
-    public static PromptGenException FromRun(ClaudeCodeRun run, string executable)
+    public static PromptGenException FromRun(ClaudeCodeRun run, string executable, SecretRedactor redactor)
     {
         if (run.Result is not { } result)
         {
-            var stderr = string.IsNullOrWhiteSpace(run.StandardError) ? "(stderr was empty)" : run.StandardError.Trim();
+            var stderr = string.IsNullOrWhiteSpace(run.StandardError) ? "(stderr was empty)" : redactor.Redact(run.StandardError.Trim());
             return new ProviderUnavailableException(
                 $"The Claude Code CLI ('{executable}') exited with code {run.ExitCode} without a result. Its stderr: {stderr}. " +
                 "Run the same 'claude -p' command by hand to see what fails.");
@@ -24,6 +24,7 @@ internal static class ClaudeCodeErrors
             : "(no message)";
         var status = result.TryGetProperty("api_error_status", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null;
         var subtype = result.TryGetProperty("subtype", out var st) ? st.GetString() : null;
+        text = redactor.Redact(text);
         var said = $"The Claude Code CLI reported: {text}";
         PromptGenException error = status switch
         {

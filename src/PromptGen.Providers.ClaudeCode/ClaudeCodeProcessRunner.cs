@@ -6,7 +6,8 @@ namespace PromptGen;
 
 /// <summary>
 /// Runs the CLI once: arguments as a list (never one string), the prompt as one stream-json line on stdin (then
-/// closed), stdout and stderr read concurrently line by line, the whole process tree killed on cancellation.
+/// closed), stdout and stderr read concurrently line by line, the whole process tree killed on cancellation, and the
+/// CLI started by <see cref="ClaudeCodeLauncher"/> so it dies with this process even on SIGKILL.
 /// </summary>
 internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, SemaphoreSlim gate)
 {
@@ -48,6 +49,9 @@ internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, Semapho
                 start.ArgumentList.Add(file);
             }
 
+            // The CLI keeps its own temporary files (a claude-<uid> directory) under TMPDIR: inside the scratch
+            // directory they go when the run ends, however it ends.
+            start.Environment["TMPDIR"] = scratch.FullName;
             foreach (var (key, value) in invocation.Environment)
             {
                 if (value.Length == 0)
@@ -71,10 +75,10 @@ internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, Semapho
 
     private async Task<ClaudeCodeRun> RunProcessAsync(ProcessStartInfo start, string stdinLine, Action<string>? onTextDelta, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = start };
+        Process started;
         try
         {
-            process.Start();
+            started = await ClaudeCodeLauncher.StartAsync(start).ConfigureAwait(false);
         }
         catch (Win32Exception exception)
         {
@@ -83,6 +87,7 @@ internal sealed class ClaudeCodeProcessRunner(ClaudeCodeOptions options, Semapho
                 $"or set {ClaudeCodeOptions.ExecutableVariable} (or ClaudeCodeOptions.ExecutablePath) to the 'claude' executable.");
         }
 
+        using var process = started;
         var run = new ClaudeCodeRun();
         using var kill = cancellationToken.Register(() => Kill(process));
         var stderr = ReadTailAsync(process.StandardError);

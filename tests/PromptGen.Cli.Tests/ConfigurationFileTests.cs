@@ -28,7 +28,7 @@ public sealed class ConfigurationFileTests : IDisposable
         var result = await _cli.RunAsync(Args(command, "broken.json"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Configuration file 'broken.json' is not valid JSON (line 4", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Configuration file 'broken.json' (4,5) is not valid JSON", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,7 +64,8 @@ public sealed class ConfigurationFileTests : IDisposable
         var result = await _cli.RunAsync(["ask", "Hi"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Configuration file 'promptgen.json' is not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Configuration file 'promptgen.json' (", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is not valid JSON", result.Error, StringComparison.Ordinal);
     }
 
     private static string[] Args(string command, string file) => command == "ask" ? ["ask", "--config", file, "Hi"] : [command, "--config", file];

@@ -27,7 +27,8 @@ internal readonly struct CaseReader(SuiteDocument document, int index, string id
     public float? Float(JsonElement parent, string name) => Get(parent, name) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.Number } value => value.GetSingle(),
+        { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var number) && float.IsFinite((float)number) => (float)number,
+        { ValueKind: JsonValueKind.Number } value => throw Error($"\"{name}\" is {value.GetRawText()}, out of range (it overflows to infinity); write a number such as 0.7"),
         { } other => throw Error($"\"{name}\" must be a number, not {other.ValueKind}"),
     };
 

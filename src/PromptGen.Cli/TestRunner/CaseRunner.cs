@@ -42,7 +42,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         SemaphoreSlim? cap = null;
         try
         {
-            var messages = await CaseImages.BuildMessagesAsync(testCase, cancellationToken).ConfigureAwait(false);
+            var messages = SuiteImages.BuildMessages(testCase);
             cap = settings.CapFor(router.ResolveChain(model)[0].Endpoint.Provider);
             if (cap is not null)
             {
@@ -63,7 +63,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             {
                 Outcome = Outcomes.Pass,
                 AnsweredBy = answer.ModelId,
-                Response = settings.Redact(answer.Value),
+                Response = settings.Redactor.Redact(answer.Value),
             };
         }
         catch (ResponseValidationException failure)
@@ -71,19 +71,15 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             return Measured(result, failure.Trace, startedAt, started) with
             {
                 Outcome = Outcomes.Fail,
-                Reason = settings.Redact(string.Join(" ", failure.Errors)),
+                Reason = settings.Redactor.Redact(string.Join(" ", failure.Errors)),
                 AnsweredBy = failure.ModelId,
-                Response = settings.Redact(failure.RawText),
+                Response = settings.Redactor.Redact(failure.RawText),
                 FailedRules = await FailedRulesAsync(testCase, failure.RawText, failure.Errors, cancellationToken).ConfigureAwait(false),
             };
         }
         catch (PromptGenException error)
         {
-            return Measured(result, error.Trace, startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redact($"{error.Kind}: {error.Message}") };
-        }
-        catch (CaseSetupException error)
-        {
-            return result with { Outcome = Outcomes.Error, Reason = settings.Redact(error.Message) };
+            return Measured(result, error.Trace, startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redactor.Redact($"{error.Kind}: {error.Message}") };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -93,7 +89,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return result with { Outcome = Outcomes.Error, Reason = settings.Redact($"{error.GetType().Name}: {error.Message}"), LatencyMs = Elapsed(started) };
+            return result with { Outcome = Outcomes.Error, Reason = settings.Redactor.Redact($"{error.GetType().Name}: {error.Message}"), LatencyMs = Elapsed(started) };
         }
         finally
         {
@@ -105,7 +101,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
     private async Task<CaseResult> ValidateGivenAsync(TestCase testCase, CaseResult result, string answer, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
     {
         var context = new ValidationContext(answer) { Judge = router, JudgeModel = router.Options.Validation.JudgeModel, Subject = $"case '{testCase.Id}'" };
-        result = result with { Response = settings.Redact(answer), AnsweredBy = "(given)" };
+        result = result with { Response = settings.Redactor.Redact(answer), AnsweredBy = "(given)" };
         try
         {
             var check = await ResponseValidation.ValidateAsync(testCase.Rules, context, cancellationToken).ConfigureAwait(false);
@@ -115,13 +111,13 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
                 : result with
                 {
                     Outcome = Outcomes.Fail,
-                    Reason = settings.Redact(check.ToString()),
+                    Reason = settings.Redactor.Redact(check.ToString()),
                     FailedRules = await FailedRulesAsync(testCase, answer, check.Errors, cancellationToken).ConfigureAwait(false),
                 };
         }
         catch (PromptGenException error)
         {
-            return Measured(result, new PromptTrace(context.JudgeAttempts), startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redact($"{error.Kind}: {error.Message}") };
+            return Measured(result, new PromptTrace(context.JudgeAttempts), startedAt, started) with { Outcome = Outcomes.Error, Reason = settings.Redactor.Redact($"{error.Kind}: {error.Message}") };
         }
     }
 
@@ -137,7 +133,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
         Tags = testCase.Tags,
         Outcome = Outcomes.Error,
         Model = model,
-        Prompt = settings.Redact(Prompt(testCase)),
+        Prompt = settings.Redactor.Redact(Prompt(testCase)),
         Rules = testCase.RuleNames,
     };
 
@@ -171,8 +167,8 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
                 a.Delay > TimeSpan.Zero ? Math.Round(a.Delay.TotalMilliseconds, 1) : null,
                 a.InputTokens,
                 a.OutputTokens,
-                a.ErrorMessage is null ? null : settings.Redact(a.ErrorMessage),
-                a.ValidationErrors.Count == 0 ? null : [.. a.ValidationErrors.Select(settings.Redact)])
+                a.ErrorMessage is null ? null : settings.Redactor.Redact(a.ErrorMessage),
+                a.ValidationErrors.Count == 0 ? null : [.. a.ValidationErrors.Select(settings.Redactor.Redact)])
             {
                 TimeToFirstTokenMs = a.TimeToFirstToken is { } t ? Math.Round(t.TotalMilliseconds, 2) : null,
                 JudgeScore = a.JudgeScore,
@@ -193,7 +189,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             }
 
             var check = await testCase.Rules[i].ValidateAsync(context, cancellationToken).ConfigureAwait(false);
-            failures.AddRange(check.Errors.Select(e => new RuleFailure(testCase.RuleNames[i], settings.Redact(e))));
+            failures.AddRange(check.Errors.Select(e => new RuleFailure(testCase.RuleNames[i], settings.Redactor.Redact(e))));
         }
 
         if (failures.Count == 0)
@@ -201,7 +197,7 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
             // Only a judge (or a typed check) can have failed it: keep the runtime's own messages.
             var judge = testCase.Rules.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Stage == ValidationStage.Judge);
             var name = judge.r is null ? "validation" : testCase.RuleNames[judge.i];
-            failures.AddRange(errors.Select(e => new RuleFailure(name, settings.Redact(e))));
+            failures.AddRange(errors.Select(e => new RuleFailure(name, settings.Redactor.Redact(e))));
         }
 
         return failures;

@@ -1,10 +1,9 @@
 namespace PromptGen.Cli.TestRunner;
 
-/// <summary>How cases are sent: model override and mapping, per-provider caps, and the secrets kept out of reports.</summary>
+/// <summary>How cases are sent: model override and mapping, per-provider caps, and the redactor that keeps secrets out of reports.</summary>
 internal sealed class RunSettings
 {
     private readonly Dictionary<string, SemaphoreSlim> _caps = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _secrets = [];
 
     /// <summary>Gets or sets the model every case runs on (<c>--model</c>), whatever the suite says.</summary>
     public string? ModelOverride { get; init; }
@@ -21,15 +20,8 @@ internal sealed class RunSettings
     /// <summary>Gets the cap of a provider, if any.</summary>
     public SemaphoreSlim? CapFor(string provider) => _caps.GetValueOrDefault(provider);
 
-    /// <summary>Adds a value (an API key) that must never appear in a report.</summary>
-    public void AddSecret(string? secret)
-    {
-        // Short values would blank ordinary words; keys are long.
-        if (secret is { Length: >= 8 })
-        {
-            _secrets.Add(secret);
-        }
-    }
+    /// <summary>Gets the run's one redactor (the router's and the console's): everything a report shows passes through it.</summary>
+    public required SecretRedactor Redactor { get; init; }
 
     /// <summary>The model a case is sent to: <c>--model</c>, else the suite's model mapped by <c>--route</c>.</summary>
     public string? MapModel(string? model)
@@ -48,16 +40,6 @@ internal sealed class RunSettings
         }
 
         return model;
-    }
-
-    public string Redact(string text)
-    {
-        foreach (var secret in _secrets)
-        {
-            text = text.Replace(secret, Secret.Redacted, StringComparison.Ordinal);
-        }
-
-        return text;
     }
 
     private static bool Matches(string pattern, string model) => pattern.EndsWith('*')

@@ -43,6 +43,7 @@ internal sealed class SuiteDocument(string file, string fullPath, SuiteFormat fo
         File = File,
         SuiteDirectory = Path.GetDirectoryName(FullPath) ?? ".",
         Line = index < CasePositions.Count ? CasePositions[index].Line : 1,
+        Column = index < CasePositions.Count ? CasePositions[index].Column : 1,
         Messages = messages,
     };
 

@@ -11,16 +11,17 @@ internal static class SuiteParser
     private static readonly string[] s_caseFields = ["id", "description", "tags", "model", "prompt", "system", "messages", "images", "rules", "reasks", "maxTokens", "temperature", "stream", "skip"];
     private static readonly string[] s_defaultFields = ["model", "system", "rules", "reasks", "maxTokens", "temperature", "stream", "tags"];
 
-    /// <summary>Reads and parses a suite file.</summary>
-    public static IReadOnlyList<TestCase> Load(string file, string fullPath)
+    /// <summary>Reads and parses a suite file, and checks its images (in its folder unless <paramref name="allowImagesOutside"/>).</summary>
+    public static IReadOnlyList<TestCase> Load(string file, string fullPath, bool allowImagesOutside = false)
     {
         using var document = SuiteReader.Read(file, fullPath);
-        var cases = document.Format == SuiteFormat.LlmCall ? LlmCallSuite.Parse(document) : Parse(document);
+        var parsed = document.Format == SuiteFormat.LlmCall ? LlmCallSuite.Parse(document) : Parse(document);
+        var cases = parsed.Select(c => SuiteImages.Resolve(c, allowImagesOutside)).ToList();
         var duplicate = cases.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             var second = duplicate.ElementAt(1);
-            throw SuiteErrors.At(file, second.Line, 1, $"duplicate case id '{duplicate.Key}'; ids must be unique in a suite");
+            throw SuiteErrors.At(file, second.Line, second.Column, $"duplicate case id '{duplicate.Key}'; ids must be unique in a suite");
         }
 
         return cases;
@@ -31,7 +32,12 @@ internal static class SuiteParser
         var root = document.Root;
         var top = new CaseReader(document, -1, "(suite)");
         top.OnlyKnown(root, "the suite", s_rootFields);
-        var defaults = root.TryGetProperty("defaults", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var defaults = root.TryGetProperty("defaults", out var d) && d.ValueKind != JsonValueKind.Null ? d : default;
+        if (defaults.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object))
+        {
+            throw top.Error($"\"defaults\" must be an object such as {{ \"model\": …, \"rules\": [ … ] }}, not {defaults.ValueKind}");
+        }
+
         if (defaults.ValueKind == JsonValueKind.Object)
         {
             top.OnlyKnown(defaults, "defaults", s_defaultFields);
@@ -120,9 +126,14 @@ internal static class SuiteParser
     {
         JsonValueKind.True => "skipped in the suite",
         JsonValueKind.False or JsonValueKind.Null => null,
+        JsonValueKind.String when IsYesOrNo(skip.GetString()!) => throw reader.Error($"\"skip\" is '{skip.GetString()}', which reads as yes/no; write skip: true (or a reason to skip), or skip: false"),
+        JsonValueKind.String when string.IsNullOrWhiteSpace(skip.GetString()) => throw reader.Error("\"skip\" is empty; write skip: true (or a reason to skip), or skip: false"),
         JsonValueKind.String => skip.GetString(),
         _ => throw reader.Error("\"skip\" must be true or a reason"),
     };
+
+    private static bool IsYesOrNo(string text) =>
+        text.Trim().ToLowerInvariant() is "no" or "n" or "off" or "false" or "yes" or "y" or "on" or "true" or "0" or "1";
 
     private static IEnumerable<CaseMessage> Messages(CaseReader reader, JsonElement list)
     {

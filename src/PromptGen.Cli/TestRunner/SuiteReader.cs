@@ -16,6 +16,11 @@ internal static class SuiteReader
     public static SuiteDocument Read(string file, string fullPath)
     {
         string text;
+        if (Directory.Exists(fullPath))
+        {
+            throw new CliUsageException($"Suite file '{file}' is a directory ({fullPath}); give the path of a suite file (.json, .yaml or .yml).");
+        }
+
         try
         {
             text = File.ReadAllText(fullPath);
@@ -108,13 +113,19 @@ internal static class SuiteReader
 
     private static int FindArrayStart(string text)
     {
-        // The explanatory text may itself mention '[': prefer a '[' that opens a line.
+        // The explanatory text may itself mention '[' (even open a line with "[Note]"): prefer a '[' that opens a line
+        // and opens an array of cases (the next significant character starts an object, a string, a comment or ends it).
         var index = 0;
         foreach (var line in text.Split('\n'))
         {
             if (line.TrimStart().StartsWith('['))
             {
-                return index + line.IndexOf('[', StringComparison.Ordinal);
+                var at = index + line.IndexOf('[', StringComparison.Ordinal);
+                var next = text.AsSpan(at + 1).TrimStart();
+                if (next.Length == 0 || next[0] is '{' or ']' or '"' or '/')
+                {
+                    return at;
+                }
             }
 
             index += line.Length + 1;
@@ -138,6 +149,7 @@ internal static class SuiteReader
         var positions = new List<(int, int)>();
         var lines = new LineCounter(bytes);
         var containers = new Stack<bool>();
+        var keys = new Stack<HashSet<string>?>();
         var reader = new Utf8JsonReader(bytes, s_readerOptions);
         string? property = null;
         try
@@ -147,10 +159,19 @@ internal static class SuiteReader
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        property = reader.CurrentDepth == 1 ? reader.GetString() : null;
+                        var name = reader.GetString()!;
+                        property = reader.CurrentDepth == 1 ? name : null;
+                        if (keys.Peek() is { } seen && !seen.Add(name))
+                        {
+                            // JsonDocument keeps both and reads the last: a rule given twice would silently drop one.
+                            var (line, column) = lines.At((int)reader.TokenStartIndex);
+                            throw SuiteErrors.At(file, line, column, $"duplicate key \"{name}\"; each key may appear once in an object (merge the two)");
+                        }
+
                         continue;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         containers.Pop();
+                        keys.Pop();
                         continue;
                 }
 
@@ -165,6 +186,7 @@ internal static class SuiteReader
                         ? reader.CurrentDepth == 0
                         : reader.CurrentDepth == 1 && property == "cases");
                     containers.Push(isCases);
+                    keys.Push(reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
                 }
             }
         }
@@ -176,27 +198,5 @@ internal static class SuiteReader
         }
 
         return positions;
-    }
-
-    /// <summary>Turns increasing byte offsets into 1-based lines and columns in one pass over the file.</summary>
-    private sealed class LineCounter(byte[] bytes)
-    {
-        private int _offset;
-        private int _line = 1;
-        private int _lineStart;
-
-        public (int Line, int Column) At(int offset)
-        {
-            for (; _offset < offset; _offset++)
-            {
-                if (bytes[_offset] == '\n')
-                {
-                    _line++;
-                    _lineStart = _offset + 1;
-                }
-            }
-
-            return (_line, Encoding.UTF8.GetCharCount(bytes, _lineStart, offset - _lineStart) + 1);
-        }
     }
 }

@@ -27,6 +27,9 @@ internal sealed record TestCase
     /// <summary>Gets the 1-based line of the case in its file.</summary>
     public required int Line { get; init; }
 
+    /// <summary>Gets the 1-based column where the case starts on <see cref="Line"/>.</summary>
+    public int Column { get; init; } = 1;
+
     /// <summary>Gets the description.</summary>
     public string? Description { get; init; }
 

@@ -18,6 +18,7 @@ internal static class TestCommand
         var shard = new Option<string>("--shard") { Description = "Run shard i of n (1-based, i/n): cases are dealt round-robin in suite order." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop starting cases after the first FAIL or ERROR." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Parse and check the suites (rules, fields) and list the cases; send nothing." };
+        var imagesOutside = new Option<bool>("--allow-images-outside") { Description = "Let suites read image files outside their own folder (../x.png, /abs/path, image_directory elsewhere). Off by default: a downloaded suite cannot read your files." };
         var debug = new Option<bool>("--debug") { Description = "Record PromptGen's debug timeline (requests, raw answers, retry decisions) in results." };
         var output = new Option<string>("--out", "-o") { Description = "Directory for results and reports.", DefaultValueFactory = _ => "promptgen-results" };
         var report = new Option<string>("--report") { Description = "Reports to write besides results.jsonl: any of json,junit,md,html.", DefaultValueFactory = _ => "json,junit,md,html" };
@@ -29,7 +30,7 @@ internal static class TestCommand
         var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
         var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
         {
-            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules,
+            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -45,6 +46,7 @@ internal static class TestCommand
                 Shard = Shard(parsed.GetValue(shard)),
                 FailFast = parsed.GetValue(failFast),
                 DryRun = parsed.GetValue(dryRun),
+                AllowImagesOutside = parsed.GetValue(imagesOutside),
                 Debug = parsed.GetValue(debug),
                 OutputDirectory = parsed.GetValue(output)!,
                 Reports = Reports(parsed.GetValue(report)!),
@@ -112,6 +114,9 @@ internal sealed record TestOptions
     public bool FailFast { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary>Gets a value indicating whether suites may read image files outside their own folder (<c>--allow-images-outside</c>).</summary>
+    public bool AllowImagesOutside { get; init; }
 
     public bool Debug { get; init; }
 

@@ -14,7 +14,7 @@ internal static class TestRun
 
     public static async Task<int> RunAsync(CliHost host, TestOptions options, CancellationToken cancellationToken)
     {
-        var cases = Select(host, options, [.. options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s)))]);
+        var cases = Select(host, options, [.. options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside))]);
         if (options.DryRun)
         {
             DryRun(host, cases);
@@ -42,7 +42,7 @@ internal static class TestRun
             // The router owns (and disposes) the transport; every request passes the run's shared rate-limit gate.
             await using var services = configuration.BuildServices(Configure, transport);
             var router = services.GetRequiredService<PromptRouter>();
-            var settings = Settings(host, options, router.Options);
+            var settings = Settings(host, options);
             var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, settings, prices, time);
             return await RunCasesAsync(host, options, cases, caseRunner, time, cancellationToken);
         }
@@ -96,13 +96,13 @@ internal static class TestRun
         if (options.Reports.Contains("md"))
         {
             written.Add(Path.Combine(directory, MarkdownReport.FileName));
-            await File.WriteAllTextAsync(written[^1], MarkdownReport.Render(run), CancellationToken.None);
+            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(MarkdownReport.Render(run)), CancellationToken.None);
         }
 
         if (options.Reports.Contains("html"))
         {
             written.Add(Path.Combine(directory, HtmlReport.FileName));
-            await File.WriteAllTextAsync(written[^1], HtmlReport.Render(run), CancellationToken.None);
+            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(HtmlReport.Render(run)), CancellationToken.None);
         }
 
         ConsoleSummary.Write(host.Out, run, written);
@@ -110,6 +110,13 @@ internal static class TestRun
         {
             host.Note($"interrupted: {results.Count} of {cases.Count} case(s) finished; their results are in {written[0]}.");
             return CliApplication.Cancelled;
+        }
+
+        if (summary.Total > 0 && summary.Skipped == summary.Total)
+        {
+            // A gate that tested nothing must not pass.
+            host.Note($"every case selected ({summary.Total}) was skipped: nothing was tested, so the run does not pass. Remove 'skip' from the cases to run, or select others with --filter.");
+            return CliApplication.UsageError;
         }
 
         return ExitCode(summary, options.Threshold);
@@ -134,25 +141,12 @@ internal static class TestRun
         }
     }
 
-    private static RunSettings Settings(CliHost host, TestOptions options, PromptGenOptions promptGen)
+    private static RunSettings Settings(CliHost host, TestOptions options)
     {
-        var settings = new RunSettings { ModelOverride = options.Model, Routes = options.Routes, Stream = options.Stream };
+        var settings = new RunSettings { ModelOverride = options.Model, Routes = options.Routes, Stream = options.Stream, Redactor = host.Redactor };
         foreach (var (provider, limit) in options.ProviderLimits)
         {
             settings.AddCap(provider, limit);
-        }
-
-        foreach (var provider in promptGen.Providers.Values.Where(p => p.ApiKey != BuiltInSimulator.ApiKey))
-        {
-            settings.AddSecret(provider.ApiKey);
-        }
-
-        foreach (var (name, value) in host.EnvironmentVariables)
-        {
-            if (name.EndsWith("_API_KEY", StringComparison.OrdinalIgnoreCase) || name.EndsWith("_TOKEN", StringComparison.OrdinalIgnoreCase) || name.EndsWith("__ApiKey", StringComparison.OrdinalIgnoreCase))
-            {
-                settings.AddSecret(value);
-            }
         }
 
         return settings;

@@ -13,7 +13,16 @@ internal static class YamlSuite
     {
         CheckSyntax(file, text);
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            // A key given twice ("Duplicate key") is found only when the tree is built.
+            var message = exception.InnerException is YamlException inner ? inner.Message : exception.Message;
+            throw SuiteErrors.At(file, (int)exception.Start.Line, (int)exception.Start.Column, "invalid YAML: " + message + "; each key may appear once in a mapping");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -61,7 +70,7 @@ internal static class YamlSuite
     {
         YamlMappingNode mapping => ToObject(file, mapping),
         YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(c => ToJson(file, c))]),
-        YamlScalarNode scalar => ToValue(scalar),
+        YamlScalarNode scalar => ToValue(file, scalar),
         _ => throw SuiteErrors.At(file, (int)node.Start.Line, (int)node.Start.Column, "YAML aliases are not supported in suites; repeat the value or use 'defaults:'"),
     };
 
@@ -80,7 +89,7 @@ internal static class YamlSuite
         return result;
     }
 
-    private static JsonValue? ToValue(YamlScalarNode scalar)
+    private static JsonValue? ToValue(string file, YamlScalarNode scalar)
     {
         var text = scalar.Value ?? string.Empty;
         if (scalar.Style != ScalarStyle.Plain)
@@ -94,7 +103,9 @@ internal static class YamlSuite
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
-            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && char.IsDigit(text[^1]) => JsonValue.Create(number),
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && char.IsDigit(text[^1]) => double.IsFinite(number)
+                ? JsonValue.Create(number)
+                : throw SuiteErrors.At(file, (int)scalar.Start.Line, (int)scalar.Start.Column, $"the number {text} is out of range (it overflows to infinity); write a number such as 0.7"),
             _ => JsonValue.Create(text),
         };
     }

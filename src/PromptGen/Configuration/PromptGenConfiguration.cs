@@ -43,6 +43,7 @@ public static class PromptGenConfiguration
                     options.RecordMessageContent = ReadBool(child) ?? options.RecordMessageContent;
                     break;
                 case "Aliases":
+                    ObjectOnly(child, "alias names to model ids, for example { \"fast\": \"openai/gpt-4o-mini\" }");
                     foreach (var alias in child.GetChildren())
                     {
                         options.Aliases[alias.Key] = Required(alias);
@@ -50,6 +51,7 @@ public static class PromptGenConfiguration
 
                     break;
                 case "Fallbacks":
+                    ObjectOnly(child, "model ids or aliases to their fallbacks, for example { \"openai/gpt-4o\": [ \"anthropic/claude-sonnet-4-5\" ] }");
                     foreach (var chain in child.GetChildren())
                     {
                         options.Fallbacks[chain.Key] = ReadList(chain);
@@ -57,6 +59,7 @@ public static class PromptGenConfiguration
 
                     break;
                 case "Providers":
+                    ObjectOnly(child, "provider names to their settings, for example { \"openai\": { \"BaseUrl\": \"https://api.openai.com/v1\" } }");
                     foreach (var provider in child.GetChildren())
                     {
                         BindProvider(provider, options.Provider(provider.Key), options);
@@ -64,7 +67,9 @@ public static class PromptGenConfiguration
 
                     break;
                 case "TotalTimeout":
-                    options.TotalTimeout = ReadTimeSpan(child);
+                    options.TotalTimeout = ReadTimeSpan(child) is { } total && total <= TimeSpan.Zero
+                        ? throw new PromptConfigurationException($"Setting '{child.Path}' is '{child.Value}'; the overall deadline must be positive (for example 90 seconds). Leave it out for no overall deadline.")
+                        : ReadTimeSpan(child) ?? options.TotalTimeout;
                     break;
                 case "FirstTokenTimeout":
                     options.FirstTokenTimeout = ReadTimeSpan(child);
@@ -119,10 +124,45 @@ public static class PromptGenConfiguration
             }
         }
 
+        CheckAliasCycles(options);
         var problems = options.Retry.Validate().Concat(options.CircuitBreaker.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new PromptConfigurationException($"Invalid resilience settings in '{(section as IConfigurationSection)?.Path ?? PromptGenOptions.SectionName}': {string.Join(" ", problems)}");
+        }
+    }
+
+    /// <summary>An alias that leads back to itself never reaches a model: an error at load, naming the cycle.</summary>
+    private static void CheckAliasCycles(PromptGenOptions options)
+    {
+        foreach (var start in options.Aliases.Keys)
+        {
+            var path = new List<string> { start };
+            for (var current = start; options.Aliases.TryGetValue(current, out var next);)
+            {
+                next = next.Trim();
+                if (path.Contains(next, StringComparer.OrdinalIgnoreCase))
+                {
+                    path.Add(next);
+                    throw new PromptConfigurationException($"Setting '{PromptGenOptions.SectionName}:Aliases' has a cycle: {string.Join(" → ", path)}. Make each alias end at a model id such as 'openai/gpt-4o-mini'.");
+                }
+
+                path.Add(next);
+                current = next;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A section that maps names to values: a JSON array (keys 0, 1, …) or a plain value would otherwise bind as names
+    /// "0" and "1" or as nothing.
+    /// </summary>
+    private static void ObjectOnly(IConfigurationSection section, string expected)
+    {
+        var children = section.GetChildren().ToList();
+        if (!string.IsNullOrEmpty(section.Value) || (children.Count > 0 && children.All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))))
+        {
+            throw new PromptConfigurationException($"Setting '{section.Path}' must be an object mapping {expected}; it is {(string.IsNullOrEmpty(section.Value) ? "an array" : $"the value '{section.Value}'")}.");
         }
     }
 

@@ -61,6 +61,13 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets a value indicating whether message content is recorded on OpenTelemetry activities. Default: <see langword="false"/>.</summary>
     public bool RecordMessageContent { get; set; }
 
+    /// <summary>
+    /// Gets or sets the redactor every message, trace, log, telemetry record and report passes through. The router adds
+    /// every configured API key and URL credential to it; add other secrets (for example header values) yourself.
+    /// Tools that print or write what PromptGen returns share it so nothing they show can hold a secret.
+    /// </summary>
+    public SecretRedactor Redactor { get; set; } = new();
+
     /// <summary>Gets or sets how environment variables are read. Default: <see cref="Environment.GetEnvironmentVariable(string)"/>. Tests replace it.</summary>
     public Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
 

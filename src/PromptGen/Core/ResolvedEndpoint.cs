@@ -36,6 +36,12 @@ public sealed class ResolvedEndpoint
     /// <summary>Gets where each setting came from, for example <c>BaseUrl</c> → <c>environment variable OPENAI_BASE_URL</c>.</summary>
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
+    /// <summary>
+    /// Gets the redactor shared by the router: providers that produce their own error texts (Claude Code) pass them
+    /// through it, and add any secret they hand to a process of their own.
+    /// </summary>
+    public SecretRedactor Redactor { get; init; } = new();
+
     /// <summary>Gets the base URL with any user information and query removed, safe to show.</summary>
-    public string DisplayUrl => BaseUrl is null ? "(local process)" : BaseUrl.GetLeftPart(UriPartial.Path);
+    public string DisplayUrl => BaseUrl is null ? "(local process)" : BaseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 }

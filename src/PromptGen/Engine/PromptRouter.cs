@@ -17,7 +17,7 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
     private readonly ILogger _logger;
     private readonly RouteRegistry _routes;
     private readonly HttpClient _http;
-    private readonly SecretRedactor _redactor = new();
+    private readonly SecretRedactor _redactor;
     private readonly ResilienceRegistry _resilience;
     private readonly IEscalationHandler? _escalationHandler;
     private readonly HttpClient _downloads;
@@ -34,6 +34,8 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         IImageOptimizer? imageOptimizer = null)
     {
         options.Images.Validate();
+        _redactor = options.Redactor;
+        ConfiguredSecrets.AddTo(_redactor, options);
         _escalationHandler = escalationHandler;
         _options = options;
         _time = timeProvider;

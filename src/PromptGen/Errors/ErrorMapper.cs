@@ -51,10 +51,13 @@ internal static class ErrorMapper
             // SDKs wrap transport errors (OpenAI: ClientResultException around HttpRequestException): classify the cause.
             result = Cause(exception) switch
             {
-                HttpRequestException { HttpRequestError: not HttpRequestError.InvalidResponse } request => new ProviderUnavailableException(
+                // Only a failure to connect means the server could not be reached; a connection reset or cut after the request
+                // went out (a crash, a proxy's body-size limit, a dropped stream) broke off.
+                HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } request => new ProviderUnavailableException(
                     $"Could not reach {where}: {redactor.Redact(request.Message)}. Check that the server is running and the base URL is right (from {Source(route, "BaseUrl")})."),
                 HttpRequestException or IOException => new ProviderUnavailableException(
-                    $"The connection to {where} broke off mid-response: {redactor.Redact(Innermost(exception).Message)}. This is usually transient; retry or configure a fallback model."),
+                    $"The connection to {where} broke off mid-response: {redactor.Redact(Innermost(exception).Message)}. This is usually transient; retry or configure a fallback model. "
+                    + "If it happens every time with a large prompt or image, the server or a proxy may refuse bodies that big."),
                 JsonException or FormatException or InvalidOperationException => new InvalidProviderResponseException(
                     $"{Capitalized(where)} answered with a body PromptGen could not read ({exception.GetType().Name}: {redactor.Redact(exception.Message)}). " +
                     $"Check that the endpoint speaks the '{route.Endpoint.Kind}' protocol."),

@@ -1,9 +1,13 @@
 namespace PromptGen;
 
-/// <summary>Reads an image input into memory and detects its format; every failure is a <see cref="PromptImageException"/> naming the parameter and the source.</summary>
-internal static class ImageLoader
+/// <summary>
+/// The one image loader: reads an image input into memory and detects its format from the content (never the file
+/// name); every failure is a <see cref="PromptImageException"/> naming the parameter and the source. The router loads
+/// every image part through it; tools that check images before a run (the test runner) call it too.
+/// </summary>
+public static class ImageLoader
 {
-    public static PromptImageException Error(PromptImageContent content, string problem, Exception? inner = null) =>
+    internal static PromptImageException Error(PromptImageContent content, string problem, Exception? inner = null) =>
         new($"Image {content.Description} {problem}", inner)
         {
             Parameter = content.ParameterName,
@@ -11,8 +15,13 @@ internal static class ImageLoader
         };
 
     /// <summary>Reads a file or byte image; URL images are loaded later, only for providers that cannot fetch them.</summary>
+    /// <param name="content">The image part.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The image with its detected format and, where the header gives it, its size.</returns>
+    /// <exception cref="PromptImageException">The file is missing or unreadable, empty, not a supported format, or corrupt.</exception>
     public static async Task<EncodedImage> LoadAsync(PromptImageContent content, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var image = content.Image;
         if (image.Kind != ImageSourceKind.File)
         {
@@ -41,8 +50,13 @@ internal static class ImageLoader
     }
 
     /// <summary>Detects the format from the bytes and reads the pixel size from the header where it can.</summary>
+    /// <param name="content">The image part the bytes belong to (named in errors).</param>
+    /// <param name="bytes">The bytes.</param>
+    /// <returns>The image with its detected format and, where the header gives it, its size.</returns>
+    /// <exception cref="PromptImageException">The bytes are empty, not a supported format, or corrupt.</exception>
     public static EncodedImage Sniff(PromptImageContent content, ReadOnlyMemory<byte> bytes)
     {
+        ArgumentNullException.ThrowIfNull(content);
         if (bytes.IsEmpty)
         {
             throw Error(content, "is empty (0 bytes). Pass a PNG, JPEG, GIF, WebP, BMP or TIFF image.");

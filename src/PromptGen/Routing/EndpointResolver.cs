@@ -86,6 +86,7 @@ internal sealed class EndpointResolver(PromptGenOptions options, HttpClient http
             StructuredOutput = ParseStructuredOutput(id, providerName, configured?.StructuredOutput) ?? defaults.StructuredOutput,
             HttpClient = httpClient,
             Sources = sources,
+            Redactor = options.Redactor,
         };
     }
 

@@ -154,4 +154,37 @@ public sealed class SuiteLoadingTests : IDisposable
         Assert.Equal(4, SuiteParser.Load("capitals.yaml", Path.Combine(samples, "capitals.yaml")).Count);
         Assert.Equal(4, SuiteParser.Load("llm_call_test_prompts.json", Path.Combine(samples, "llm_call_test_prompts.json")).Count);
     }
+
+    [Fact]
+    public void Llm_call_prose_with_a_line_starting_with_a_bracketed_note_still_finds_the_case_array()
+    {
+        var path = _cli.WriteFile("noted.json", """
+            Test prompts.
+            [Note] The cases below need an OpenAI key.
+            [
+              { "test_case_id": "a", "llm_config": { "model": "openai/gpt-4o-mini", "question": "Hi" } }
+            ]
+            """);
+
+        var cases = SuiteParser.Load("noted.json", path);
+
+        Assert.Equal("a", Assert.Single(cases).Id);
+        Assert.Equal(4, cases[0].Line);
+    }
+
+    [Fact]
+    public void Cases_on_one_minified_line_get_their_own_columns_counted_in_characters()
+    {
+        // Multi-byte text before each case: columns count UTF-16 characters, as editors do, not bytes.
+        var cases = string.Join(",", Enumerable.Range(0, 3).Select(i => $$"""{"id":"c{{i}}","prompt":"héllo 😀 {{i}}"}"""));
+        var path = _cli.WriteFile("minified.json", $$"""{"cases":[{{cases}}]}""");
+
+        var loaded = SuiteParser.Load("minified.json", path);
+
+        Assert.Equal([1, 1, 1], loaded.Select(c => c.Line));
+        var text = File.ReadAllText(path);
+        Assert.Equal(
+            loaded.Select(c => text.IndexOf($"{{\"id\":\"{c.Id}\"", StringComparison.Ordinal) + 1),
+            loaded.Select(c => c.Column));
+    }
 }

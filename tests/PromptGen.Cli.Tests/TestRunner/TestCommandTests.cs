@@ -8,6 +8,8 @@ public sealed class TestCommandTests : IAsyncLifetime, IDisposable
 {
     private const string PlantedKey = "sk-test-PLANTED-0123456789";
 
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
     private readonly CliRunner _cli = new();
     private LlmSimulator _simulator = null!;
 
@@ -97,9 +99,9 @@ public sealed class TestCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_missing_image_is_that_case_error_and_the_run_goes_on()
+    public async Task A_missing_image_is_that_case_error_from_the_runtime_loader_and_the_run_goes_on()
     {
-        _cli.WriteFile("here.png", "not really a png but bytes");
+        await File.WriteAllBytesAsync(Path.Combine(_cli.Directory, "here.png"), Convert.FromBase64String(OnePixelPng));
         var suite = _cli.WriteFile("images.json", """
             { "cases": [
               { "id": "missing", "prompt": "Describe", "images": [ "nowhere/cat.png" ] },
@@ -112,10 +114,50 @@ public sealed class TestCommandTests : IAsyncLifetime, IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         var cases = Results().GetProperty("cases");
         Assert.Equal("ERROR", cases[0].GetProperty("outcome").GetString());
-        Assert.Contains("image 'nowhere/cat.png' not found", cases[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var reason = cases[0].GetProperty("reason").GetString()!;
+        Assert.True(reason.Contains("image 1 of case 'missing'", StringComparison.Ordinal) && reason.Contains("nowhere/cat.png", StringComparison.Ordinal) && reason.Contains("does not exist", StringComparison.Ordinal), reason);
         Assert.Equal("PASS", cases[1].GetProperty("outcome").GetString());
-        Assert.Single(_simulator.Requests);
-        Assert.Contains("image_url", _simulator.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains("image_url", Assert.Single(_simulator.Requests).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_format_comes_from_the_content_a_png_named_txt_is_sent_as_png_and_text_named_png_is_an_error()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_cli.Directory, "really-a-png.txt"), Convert.FromBase64String(OnePixelPng));
+        _cli.WriteFile("not-an-image.png", "just some text, not an image");
+        var good = _cli.WriteFile("good.json", """{ "cases": [ { "id": "png", "prompt": "Describe", "images": [ "really-a-png.txt" ] } ] }""");
+        var bad = _cli.WriteFile("bad.json", """{ "cases": [ { "id": "text", "prompt": "Describe", "images": [ "not-an-image.png" ] } ] }""");
+
+        var sent = await RunAsync(good);
+        var refused = await _cli.RunAsync(["test", bad, "--dry-run"]);
+
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+        Assert.Contains("data:image/png;base64,", Assert.Single(_simulator.Requests).Body, StringComparison.Ordinal);
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("bad.json(1,14): error: case 'text': image 'not-an-image.png'", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a supported image format", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../outside.png")]
+    [InlineData("/etc/hostname")]
+    public async Task Images_outside_the_suite_folder_need_allow_images_outside(string reference)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Directory, "suite")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(_cli.Directory, "outside.png"), Convert.FromBase64String(OnePixelPng));
+        var suite = Path.Combine(folder, "s.json");
+        await File.WriteAllTextAsync(suite, $$"""{ "cases": [ { "id": "peek", "prompt": "Describe", "images": [ "{{reference}}" ] } ] }""");
+
+        var refused = await _cli.RunAsync(["test", suite, "--dry-run"]);
+        var allowed = await _cli.RunAsync(["test", suite, "--dry-run", "--allow-images-outside"]);
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("s.json(1,14): error: case 'peek'", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("outside the suite's folder", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--allow-images-outside", refused.Error, StringComparison.Ordinal);
+
+        // Allowed, the reference is read and checked like any other: a PNG loads, /etc/hostname is not an image.
+        Assert.True(allowed.ExitCode == (reference.EndsWith(".png", StringComparison.Ordinal) ? 0 : 2), allowed.ToString());
     }
 
     [Fact]

@@ -97,6 +97,12 @@ public class ConfigurationTests
     [InlineData("PromptGen:Providers:openai:MaxOutputTokens", "many", "expected a whole number")]
     [InlineData("PromptGen:RecordMessageContent", "yes", "expected true or false")]
     [InlineData("PromptGen:Aliases:fast", "", "is empty")]
+    [InlineData("PromptGen:Aliases:0", "openai/gpt-4o-mini", "'PromptGen:Aliases' must be an object mapping alias names to model ids")]
+    [InlineData("PromptGen:Providers:0:Kind", "openai", "'PromptGen:Providers' must be an object")]
+    [InlineData("PromptGen:Fallbacks", "openai/gpt-4o", "'PromptGen:Fallbacks' must be an object")]
+    [InlineData("PromptGen:TotalTimeout", "0", "the overall deadline must be positive")]
+    [InlineData("PromptGen:TotalTimeout", "-5", "the overall deadline must be positive")]
+    [InlineData("PromptGen:Aliases:fast", "fast", "has a cycle: fast → fast")]
     public void Unknown_keys_and_bad_values_are_errors_naming_the_path(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
@@ -152,5 +158,21 @@ public class ConfigurationTests
         var error = Assert.Throws<PromptConfigurationException>(() => PromptGenConfiguration.Bind(bad.GetSection("PromptGen"), new PromptGenOptions()));
         Assert.Contains("MaxRetries is -2", error.Message, StringComparison.Ordinal);
         Assert.Contains("MinimumThroughput is 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aliases_forming_a_cycle_fail_at_load_naming_the_cycle()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PromptGen:Aliases:a"] = "b",
+            ["PromptGen:Aliases:b"] = "c",
+            ["PromptGen:Aliases:c"] = "A",
+            ["PromptGen:Aliases:ok"] = "openai/gpt-4o-mini",
+        }).Build();
+
+        var error = Assert.Throws<PromptConfigurationException>(() => PromptGenConfiguration.Bind(configuration.GetSection("PromptGen"), new PromptGenOptions()));
+
+        Assert.Contains("a → b → c → A", error.Message, StringComparison.Ordinal);
     }
 }
