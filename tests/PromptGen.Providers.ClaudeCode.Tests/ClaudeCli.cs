@@ -20,7 +20,8 @@ internal static class ClaudeCli
                 try
                 {
                     var exe = new FileInfo($"/proc/{process.Id}/exe").LinkTarget;
-                    if (exe is not null && exe.StartsWith(binary, StringComparison.Ordinal) && !process.HasExited)
+                    // Only this test process's own descendants: other test assemblies run the CLI at the same time.
+                    if (exe is not null && exe.StartsWith(binary, StringComparison.Ordinal) && !process.HasExited && IsDescendant(process.Id))
                     {
                         count++;
                     }
@@ -33,6 +34,23 @@ internal static class ClaudeCli
         }
 
         return count;
+    }
+
+    private static bool IsDescendant(int pid)
+    {
+        for (var depth = 0; depth < 16 && pid > 1; depth++)
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            pid = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (pid == Environment.ProcessId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static void EnsureInstalled() =>

@@ -20,7 +20,7 @@ public sealed record ModelId
     }
 
     /// <summary>The provider name Claude Code ids normalize to.</summary>
-    public const string ClaudeCodeProvider = "max";
+    public const string ClaudeCodeProvider = ModelIdGrammar.ClaudeCodeProvider;
 
     /// <summary>Gets the provider name, lower case (for example <c>openai</c>).</summary>
     public string Provider { get; }
@@ -54,95 +54,16 @@ public sealed record ModelId
     /// <returns><see langword="true"/> when <paramref name="id"/> is well formed.</returns>
     public static bool TryParse(string? id, [NotNullWhen(true)] out ModelId? result, [NotNullWhen(false)] out string? error)
     {
-        result = null;
-        if (string.IsNullOrWhiteSpace(id))
+        // The grammar is shared with the generator (src/Shared/ModelIdGrammar.cs), which reports the same text as PG0201.
+        var problem = ModelIdGrammar.Parse(id, out var parts, out _);
+        if (problem is not null)
         {
-            error = "The model id is empty. Write 'provider/model', for example 'openai/gpt-4o-mini', 'anthropic/claude-sonnet-4-5' or 'max/opus', or set PromptGen:DefaultModel.";
+            result = null;
+            error = char.ToUpperInvariant(problem[0]) + problem[1..] + ".";
             return false;
         }
 
-        var text = id.Trim();
-        if (text.Any(char.IsWhiteSpace))
-        {
-            error = $"The model id '{id}' contains whitespace. Write 'provider/model' with no spaces, for example 'openai/gpt-4o-mini'.";
-            return false;
-        }
-
-        string? endpoint = null;
-        var at = text.LastIndexOf('@');
-        if (at >= 0)
-        {
-            endpoint = text[(at + 1)..];
-            text = text[..at];
-            if (endpoint.Length == 0)
-            {
-                error = $"The model id '{id}' ends with '@' but names no endpoint. Write 'provider/model@name' with a provider entry from PromptGen:Providers, or 'provider/model@https://host/v1'.";
-                return false;
-            }
-
-            if (endpoint.Contains("://", StringComparison.Ordinal) && !IsHttpUrl(endpoint))
-            {
-                error = $"The endpoint '{endpoint}' in model id '{id}' is not an absolute http or https URL. Write for example 'openai/my-model@http://localhost:8000/v1'.";
-                return false;
-            }
-        }
-
-        var lower = text.ToLowerInvariant();
-        if (lower is "max" or "claude-code")
-        {
-            result = new ModelId(ClaudeCodeProvider, "default", null, endpoint, id);
-            error = null;
-            return true;
-        }
-
-        if (lower is "opus" or "sonnet" or "haiku")
-        {
-            result = new ModelId(ClaudeCodeProvider, lower, null, endpoint, id);
-            error = null;
-            return true;
-        }
-
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0)
-        {
-            error = $"The model id '{id}' names no provider. Write 'provider/{text}' (for example 'openai/{text}' or 'ollama/{text}'), or define '{text}' under PromptGen:Aliases.";
-            return false;
-        }
-
-        var provider = lower[..slash];
-        var model = text[(slash + 1)..];
-        if (provider.Length == 0)
-        {
-            error = $"The model id '{id}' has an empty provider before '/'. Write 'provider/model', for example 'openai{text}'.";
-            return false;
-        }
-
-        if (model.Length == 0 || model.EndsWith('/'))
-        {
-            error = $"The model id '{id}' names no model after '{provider}/'. Write '{provider}/<model>', for example 'openai/gpt-4o-mini'.";
-            return false;
-        }
-
-        if (provider == "claude-code")
-        {
-            provider = ClaudeCodeProvider;
-        }
-
-        string? pod = null;
-        if (provider == "runpod")
-        {
-            var podSlash = model.IndexOf('/', StringComparison.Ordinal);
-            if (podSlash <= 0 || podSlash == model.Length - 1)
-            {
-                error = $"The RunPod model id '{id}' must name a pod and a model: 'runpod/<pod-id>/<model>', for example 'runpod/abc123xyz/llama-3.1-8b'.";
-                return false;
-            }
-
-            pod = model[..podSlash];
-            model = model[(podSlash + 1)..];
-        }
-
-        result = new ModelId(provider, model, pod, endpoint, id);
+        result = new ModelId(parts.Provider, parts.Model, parts.Pod, parts.Endpoint, id!);
         error = null;
         return true;
     }
@@ -150,6 +71,5 @@ public sealed record ModelId
     /// <inheritdoc/>
     public override string ToString() => Canonical;
 
-    internal static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
+    internal static bool IsHttpUrl(string text) => ModelIdGrammar.IsHttpUrl(text);
 }
