@@ -87,7 +87,10 @@ public static partial class JsonExtractor
         var node = whole.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new LenientReader(text, start, text.Length).ReadContainer() ?? LenientNodes.FromElement(whole, start) : LenientNodes.FromElement(whole, start);
         if (coercer.TryRun(node, prose: false, out var value, out var envelope))
         {
-            return JsonExtraction.Found(text, coercer.Changes.Count == 0 ? whole : LenientNodes.ToElement(value), JsonExtractionMethod.Whole, envelope, Located(text, coercer.Changes));
+            // Valid JSON that fits is returned exactly as written (missing optional members are not filled in).
+            return coercer.Changes.TrueForAll(c => c.Description.StartsWith(SchemaCoercer.MissingOptional, StringComparison.Ordinal))
+                ? JsonExtraction.Found(text, whole, JsonExtractionMethod.Whole, null, [])
+                : JsonExtraction.Found(text, LenientNodes.ToElement(value), JsonExtractionMethod.Whole, envelope, Located(text, coercer.Changes));
         }
 
         return JsonExtraction.Failed(text, Misfit(text, coercer.Errors, expected, cutOff: false));

@@ -69,11 +69,25 @@ internal sealed partial class LenientReader
         var start = _pos++;
         var buffer = _buffer.Clear();
         var rawNewline = false;
+        var rawNewlineRepair = -1;
         var strayQuote = false;
         while (true)
         {
             if (_pos >= _end)
             {
+                // The end of the answer is not part of the string: trailing whitespace (a final line break) is dropped.
+                var length = buffer.Length;
+                while (length > 0 && char.IsWhiteSpace(buffer[length - 1]))
+                {
+                    length--;
+                }
+
+                buffer.Length = length;
+                if (rawNewlineRepair >= 0 && !buffer.ToString().Contains('\n', StringComparison.Ordinal))
+                {
+                    Repairs.RemoveAt(rawNewlineRepair);
+                }
+
                 Repair(start, "string not closed before the end of the answer; closed");
                 return new LenientNode(LenientKind.String, start, buffer.ToString()) { CutOff = true };
             }
@@ -105,6 +119,7 @@ internal sealed partial class LenientReader
                 if (c is '\n' or '\r' && !rawNewline)
                 {
                     rawNewline = true;
+                    rawNewlineRepair = Repairs.Count;
                     Repair(_pos, "raw line break inside a string; escaped");
                 }
 

@@ -105,7 +105,7 @@ internal sealed partial class SchemaCoercer
                 if (!result.ContainsKey(property.Name) && AllowsNull(Resolve(property.Value)))
                 {
                     result[property.Name] = null;
-                    Changed(n, path, $"missing optional property \"{property.Name}\" set to null");
+                    Changed(n, path, $"{MissingOptional} \"{property.Name}\" set to null");
                 }
             }
         }
@@ -125,7 +125,14 @@ internal sealed partial class SchemaCoercer
 
         if (n.Kind == LenientKind.Array)
         {
-            return TrySingleElement(n, s, path, out value);
+            var mark = Errors.Count;
+            if (TrySingleElement(n, s, path, out value))
+            {
+                return true;
+            }
+
+            Errors.RemoveRange(mark, Errors.Count - mark);
+            return Fail(n, path, "an array where an object is expected");
         }
 
         if (n.IsScalar && n != _prose && s.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)

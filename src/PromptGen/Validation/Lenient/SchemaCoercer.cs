@@ -13,6 +13,9 @@ internal sealed partial class SchemaCoercer
 {
     private const int MaxDepth = 64;
     private const int MaxErrors = 20;
+
+    /// <summary>The start of the description of a missing optional member filled with null.</summary>
+    public const string MissingOptional = "missing optional property";
     private static readonly string[] s_envelopes = ["result", "data", "response", "output", "answer", "json"];
     private readonly JsonElement _root;
     private readonly JsonParsePolicy _policy;
