@@ -53,7 +53,8 @@ public sealed class JsonExtraction
     private static string Normalize(JsonElement value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Readable UTF-8 (quotes and non-ASCII as themselves); the text is JSON for programs and people, not HTML.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             value.WriteTo(writer);
         }

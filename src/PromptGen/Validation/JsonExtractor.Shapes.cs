@@ -77,12 +77,28 @@ public static partial class JsonExtractor
         return $"line {line}, column {column}";
     }
 
-    private static List<JsonRepair> Located(string text, List<RepairAt> repairs) =>
-        repairs.ConvertAll(r =>
+    private static List<JsonRepair> Located(string text, List<RepairAt> repairs)
+    {
+        if (repairs.Count == 0)
         {
-            var (line, column) = Position(text, r.Offset);
-            return new JsonRepair(r.Kind, r.Path, line, column, r.Description);
+            return [];
+        }
+
+        // One pass over the text for the line starts, then a binary search per repair: linear, not repairs × text.
+        var lineStarts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            lineStarts.Add(i + 1);
+        }
+
+        return repairs.ConvertAll(r =>
+        {
+            var offset = Math.Clamp(r.Offset, 0, text.Length);
+            var line = lineStarts.BinarySearch(offset);
+            line = line >= 0 ? line : ~line - 1;
+            return new JsonRepair(r.Kind, r.Path, line + 1, offset - lineStarts[line] + 1, r.Description);
         });
+    }
 
     private static string Describe(string? expected) => expected switch
     {
