@@ -148,7 +148,7 @@ internal sealed partial class SchemaCoercer
             }
         }
 
-        var list = string.Join(", ", allowed.Select(a => a.GetRawText()));
+        var list = string.Join(", ", allowed.Select(Display));
         if (!Coerce)
         {
             return Fail(n, path, $"{Describe(n)} is not one of the allowed values: {list}");
@@ -177,7 +177,7 @@ internal sealed partial class SchemaCoercer
         var hits = whole.Count > 0 ? whole : allowed.Where(a => Names(a, aliases).Any(name => TextMatch.Contains(normalized, TextMatch.Normalize(name, keepSpaces: true)))).ToList();
         if (hits.Count > 1)
         {
-            return Fail(n, path, $"\"{Clip(text)}\" names more than one of the allowed values ({string.Join(", ", hits.Select(h => h.GetRawText()))}); it is ambiguous. Allowed: {list}");
+            return Fail(n, path, $"\"{Clip(text)}\" names more than one of the allowed values ({string.Join(", ", hits.Select(Display))}); it is ambiguous. Allowed: {list}");
         }
 
         if (hits.Count == 0)
@@ -186,9 +186,11 @@ internal sealed partial class SchemaCoercer
         }
 
         value = JsonNode.Parse(hits[0].GetRawText());
-        Changed(n, path, whole.Count > 0 ? $"\"{Clip(text)}\" read as {hits[0].GetRawText()}" : $"{hits[0].GetRawText()} taken from \"{Clip(text)}\"");
+        Changed(n, path, whole.Count > 0 ? $"\"{Clip(text)}\" read as {Display(hits[0])}" : $"{Display(hits[0])} taken from \"{Clip(text)}\"");
         return true;
     }
+
+    private static string Display(JsonElement member) => member.ValueKind == JsonValueKind.String ? $"\"{member.GetString()}\"" : member.GetRawText();
 
     private static IEnumerable<string> Names(JsonElement member, JsonElement aliases)
     {
