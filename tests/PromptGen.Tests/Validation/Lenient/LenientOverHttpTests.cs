@@ -72,4 +72,22 @@ public class LenientOverHttpTests
         Assert.Contains("line 1, column 64: trailing comma", host.Simulator.Requests[1].LastUserText, StringComparison.Ordinal);
         Assert.Equal(1, result.Value.Count);
     }
+
+    [Fact]
+    public async Task The_simulator_honours_the_schema_only_when_told_to()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Simulator.Script.Always().Reply("Here: {title: 'Printer', priority: 'high', tags: 'hardware', count: '2',}");
+        var executor = new PromptExecutor(host.Router);
+
+        var ignored = await executor.GetJsonAsync(s_ticket, s_ask, TicketJson.Default.Ticket, CancellationToken.None);
+        host.Simulator.HonourResponseFormat = true;
+        var honoured = await executor.GetJsonAsync(s_ticket, s_ask, TicketJson.Default.Ticket, CancellationToken.None);
+
+        Assert.Equal(ignored.Value.Priority, honoured.Value.Priority);
+        Assert.NotEmpty(ignored.Repairs);
+        Assert.Empty(honoured.Repairs);
+        Assert.Equal("""{"title":"Printer","priority":"High","tags":["hardware"],"count":2}""", honoured.RawText);
+        Assert.All(host.Simulator.Requests, r => Assert.Equal("object", r.ResponseSchema?.GetProperty("type").GetString()));
+    }
 }
