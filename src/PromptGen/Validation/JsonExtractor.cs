@@ -44,8 +44,8 @@ public static partial class JsonExtractor
         }
 
         var start = text.Length - text.AsSpan().TrimStart().Length;
-        var coercer = schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? new SchemaCoercer(s, policy) : null;
-        var expected = coercer?.Kind(schema!.Value);
+        var coercer = schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? new SchemaCoercer(SchemaModels.Get(s), policy) : null;
+        var expected = coercer?.RootKind;
         if (policy == JsonParsePolicy.RepairAndCoerce && coercer is not null && coercer.IsPlainString())
         {
             // A string is the answer itself (a quoted answer keeps its quotes, as the model wrote them).
@@ -78,7 +78,7 @@ public static partial class JsonExtractor
 
     private static JsonExtraction FromWhole(string text, JsonElement whole, int start, SchemaCoercer? coercer, string? expected)
     {
-        if (coercer is null)
+        if (coercer is null || SchemaFit.Fits(whole, coercer.Model, coercer.Policy))
         {
             return JsonExtraction.Found(text, whole, JsonExtractionMethod.Whole, null, []);
         }

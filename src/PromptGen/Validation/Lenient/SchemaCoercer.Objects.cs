@@ -1,11 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class SchemaCoercer
 {
-    private bool TryObject(LenientNode n, JsonElement s, string path, out JsonNode? value)
+    private bool TryObject(LenientNode n, SchemaModel s, string path, out JsonNode? value)
     {
         value = null;
         if (n.Kind != LenientKind.Object)
@@ -13,15 +12,14 @@ internal sealed partial class SchemaCoercer
             return TryObjectFrom(n, s, path, out value);
         }
 
-        s.TryGetProperty("properties", out var properties);
-        var hasProperties = properties.ValueKind == JsonValueKind.Object;
-        s.TryGetProperty("additionalProperties", out var additional);
+        var properties = s.Properties;
+        var hasProperties = properties is not null;
         var result = new JsonObject();
         var errorMark = Errors.Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, member) in n.Members!)
         {
-            var name = hasProperties ? MatchProperty(properties, key, n, path) : null;
+            var name = hasProperties ? MatchProperty(s, key, n, path) : null;
             if (name is not null)
             {
                 if (!seen.Add(name))
@@ -29,7 +27,7 @@ internal sealed partial class SchemaCoercer
                     Changed(member, path, $"property \"{name}\" given twice; the last one kept");
                 }
 
-                if (TryCoerce(member, properties.GetProperty(name), $"{path}.{name}", out var child))
+                if (TryCoerce(member, properties![name], $"{path}.{name}", out var child))
                 {
                     result[name] = child;
                 }
@@ -41,11 +39,11 @@ internal sealed partial class SchemaCoercer
                 continue;
             }
 
-            if (additional.ValueKind == JsonValueKind.False)
+            if (s.NoAdditional)
             {
                 if (_policy == JsonParsePolicy.Strict)
                 {
-                    Fail(member, $"{path}.{key}", $"unknown property \"{key}\"; allowed: {string.Join(", ", properties.EnumerateObject().Select(p => p.Name))}");
+                    Fail(member, $"{path}.{key}", $"unknown property \"{key}\"; allowed: {string.Join(", ", s.PropertyList.Select(p => p.Key))}");
                     continue;
                 }
 
@@ -54,7 +52,7 @@ internal sealed partial class SchemaCoercer
             }
 
             JsonNode? extra;
-            if (additional.ValueKind == JsonValueKind.Object)
+            if (s.Additional is { } additional)
             {
                 if (!TryCoerce(member, additional, $"{path}.{key}", out extra))
                 {
@@ -74,20 +72,19 @@ internal sealed partial class SchemaCoercer
             result[key] = extra;
         }
 
-        return Complete(n, s, properties, hasProperties, result, seen, path, errorMark, out value);
+        return Complete(n, s, result, seen, path, errorMark, out value);
     }
 
-    private bool Complete(LenientNode n, JsonElement s, JsonElement properties, bool hasProperties, JsonObject result, HashSet<string> seen, string path, int errorMark, out JsonNode? value)
+    private bool Complete(LenientNode n, SchemaModel s, JsonObject result, HashSet<string> seen, string path, int errorMark, out JsonNode? value)
     {
         value = null;
-        if (s.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
         {
-            foreach (var name in required.EnumerateArray())
+            foreach (var key in s.Required)
             {
-                if (name.GetString() is { } key && !seen.Contains(key) && !result.ContainsKey(key))
+                if (!seen.Contains(key) && !result.ContainsKey(key))
                 {
                     var why = n.CutOff ? " (the answer was cut off before it)" : string.Empty;
-                    var type = hasProperties && properties.TryGetProperty(key, out var p) ? $" ({Expected(Types(Resolve(p)))})" : string.Empty;
+                    var type = s.Properties is { } properties && properties.TryGetValue(key, out var p) ? $" ({Expected(p.Types)})" : string.Empty;
                     Fail(n, $"{path}.{key}", $"required property \"{key}\"{type} is missing{why}");
                 }
             }
@@ -98,14 +95,14 @@ internal sealed partial class SchemaCoercer
             return false;
         }
 
-        if (Coerce && hasProperties)
+        if (Coerce)
         {
-            foreach (var property in properties.EnumerateObject())
+            foreach (var (name, property) in s.PropertyList)
             {
-                if (!result.ContainsKey(property.Name) && AllowsNull(Resolve(property.Value)))
+                if (!result.ContainsKey(name) && property.AllowsNull)
                 {
-                    result[property.Name] = null;
-                    Changed(n, path, $"{MissingOptional} \"{property.Name}\" set to null");
+                    result[name] = null;
+                    Changed(n, path, $"{MissingOptional} \"{name}\" set to null");
                 }
             }
         }
@@ -115,7 +112,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>An object from something else: one element of a list, or a JSON scalar as the object's only property.</summary>
-    private bool TryObjectFrom(LenientNode n, JsonElement s, string path, out JsonNode? value)
+    private bool TryObjectFrom(LenientNode n, SchemaModel s, string path, out JsonNode? value)
     {
         value = null;
         if (!Coerce)
@@ -135,28 +132,20 @@ internal sealed partial class SchemaCoercer
             return Fail(n, path, "an array where an object is expected");
         }
 
-        if (n.IsScalar && n != _prose && s.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        if (n.IsScalar && n != _prose && s.PropertyList is [var only] && TryCoerce(n, only.Value, $"{path}.{only.Key}", out var inner))
         {
-            using var names = properties.EnumerateObject();
-            if (names.MoveNext())
-            {
-                var only = names.Current;
-                if (!names.MoveNext() && TryCoerce(n, only.Value, $"{path}.{only.Name}", out var inner))
-                {
-                    Changed(n, path, $"{Describe(n)} read as the object's only property \"{only.Name}\"");
-                    value = new JsonObject { [only.Name] = inner };
-                    return true;
-                }
-            }
+            Changed(n, path, $"{Describe(n)} read as the object's only property \"{only.Key}\"");
+            value = new JsonObject { [only.Key] = inner };
+            return true;
         }
 
         return Fail(n, path, $"{Describe(n)} where an object is expected");
     }
 
-    private bool TryArray(LenientNode n, JsonElement s, string path, out JsonNode? value)
+    private bool TryArray(LenientNode n, SchemaModel s, string path, out JsonNode? value)
     {
         value = null;
-        s.TryGetProperty("items", out var items);
+        var items = s.Items ?? SchemaModel.OpenSchema;
         if (n.Kind != LenientKind.Array)
         {
             if (!Coerce)
@@ -194,7 +183,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>A list where one value is expected: the one element that fits; several that fit are ambiguous.</summary>
-    private bool TrySingleElement(LenientNode n, JsonElement s, string path, out JsonNode? value)
+    private bool TrySingleElement(LenientNode n, SchemaModel s, string path, out JsonNode? value)
     {
         value = null;
         var mark = Changes.Count;
@@ -244,9 +233,9 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>The schema property a member key names: exactly, or (coercing) by alias, case or punctuation — never two.</summary>
-    private string? MatchProperty(JsonElement properties, string key, LenientNode n, string path)
+    private string? MatchProperty(SchemaModel s, string key, LenientNode n, string path)
     {
-        if (properties.TryGetProperty(key, out _))
+        if (s.Properties!.ContainsKey(key))
         {
             return key;
         }
@@ -258,14 +247,10 @@ internal sealed partial class SchemaCoercer
 
         var normalized = TextMatch.Normalize(key, keepSpaces: false);
         string? match = null;
-        foreach (var property in properties.EnumerateObject())
+        foreach (var (name, property) in s.PropertyList)
         {
-            var hit = TextMatch.Normalize(property.Name, keepSpaces: false) == normalized;
-            if (!hit && Resolve(property.Value) is { ValueKind: JsonValueKind.Object } ps && (property.Value.TryGetProperty("x-aliases", out var aliases) || ps.TryGetProperty("x-aliases", out aliases)) && aliases.ValueKind == JsonValueKind.Array)
-            {
-                hit = aliases.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && (a.ValueEquals(key) || TextMatch.Normalize(a.GetString()!, keepSpaces: false) == normalized));
-            }
-
+            var hit = TextMatch.Normalize(name, keepSpaces: false) == normalized
+                || property.PropertyAliases.Exists(a => a == key || TextMatch.Normalize(a, keepSpaces: false) == normalized);
             if (hit)
             {
                 if (match is not null)
@@ -273,7 +258,7 @@ internal sealed partial class SchemaCoercer
                     return null;
                 }
 
-                match = property.Name;
+                match = name;
             }
         }
 

@@ -136,7 +136,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>An enum member or constant: exactly, or (coercing) by case, accents, punctuation or alias, or as the one member a sentence names.</summary>
-    private bool TryLiteral(LenientNode n, JsonElement s, List<JsonElement> allowed, string path, out JsonNode? value)
+    private bool TryLiteral(LenientNode n, SchemaModel s, List<JsonElement> allowed, string path, out JsonNode? value)
     {
         value = null;
         foreach (var member in allowed)
@@ -171,7 +171,7 @@ internal sealed partial class SchemaCoercer
             return Fail(n, path, $"{Describe(n)} where one of {list} is expected");
         }
 
-        s.TryGetProperty("x-aliases", out var aliases);
+        var aliases = s.EnumAliases;
         var normalized = TextMatch.Normalize(text, keepSpaces: true);
         var whole = allowed.Where(a => Names(a, aliases).Any(name => TextMatch.Normalize(name, keepSpaces: true) == normalized)).ToList();
         var hits = whole.Count > 0 ? whole : allowed.Where(a => Names(a, aliases).Any(name => TextMatch.Contains(normalized, TextMatch.Normalize(name, keepSpaces: true)))).ToList();

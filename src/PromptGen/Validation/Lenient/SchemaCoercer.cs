@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
@@ -17,16 +16,22 @@ internal sealed partial class SchemaCoercer
     /// <summary>The start of the description of a missing optional member filled with null.</summary>
     public const string MissingOptional = "missing optional property";
     private static readonly string[] s_envelopes = ["result", "data", "response", "output", "answer", "json"];
-    private readonly JsonElement _root;
+    private readonly SchemaModel _root;
     private readonly JsonParsePolicy _policy;
     private LenientNode? _prose;
     private int _depth;
 
-    public SchemaCoercer(JsonElement root, JsonParsePolicy policy)
+    public SchemaCoercer(SchemaModel root, JsonParsePolicy policy)
     {
         _root = root;
         _policy = policy;
     }
+
+    /// <summary>Gets the compiled schema.</summary>
+    public SchemaModel Model => _root;
+
+    /// <summary>Gets the policy.</summary>
+    public JsonParsePolicy Policy => _policy;
 
     /// <summary>Gets the changes made, in order.</summary>
     public List<RepairAt> Changes { get; } = [];
@@ -42,8 +47,8 @@ internal sealed partial class SchemaCoercer
         _prose = prose ? node : null;
         envelope = null;
         Errors.Clear();
-        var kind = Kind(Resolve(_root));
-        var wrapped = node.Kind == LenientKind.Object && node.Members!.Count == 1 && kind is "object" or "array" && !Declares(Resolve(_root), node.Members[0].Key)
+        var kind = _root.Kind;
+        var wrapped = node.Kind == LenientKind.Object && node.Members!.Count == 1 && kind is "object" or "array" && !(_root.Properties?.ContainsKey(node.Members[0].Key) ?? false)
             && (Coerce || Array.FindIndex(s_envelopes, e => e.Equals(node.Members[0].Key, StringComparison.OrdinalIgnoreCase)) >= 0);
 
         // An envelope whose content has the expected kind is unwrapped first (a list is not made of the envelope).
@@ -97,7 +102,7 @@ internal sealed partial class SchemaCoercer
         _ => null,
     };
 
-    private bool TryCoerce(LenientNode n, JsonElement schema, string path, out JsonNode? value)
+    private bool TryCoerce(LenientNode n, SchemaModel schema, string path, out JsonNode? value)
     {
         value = null;
         if (_depth >= MaxDepth)
@@ -108,7 +113,7 @@ internal sealed partial class SchemaCoercer
         _depth++;
         try
         {
-            return TryCoerceCore(n, Resolve(schema), path, out value);
+            return TryCoerceCore(n, schema, path, out value);
         }
         finally
         {
@@ -116,41 +121,36 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryCoerceCore(LenientNode n, JsonElement s, string path, out JsonNode? value)
+    private bool TryCoerceCore(LenientNode n, SchemaModel s, string path, out JsonNode? value)
     {
         value = null;
-        if (s.ValueKind == JsonValueKind.False)
+        if (s.Never)
         {
             return Fail(n, path, "no value is allowed here");
         }
 
-        if (s.ValueKind != JsonValueKind.Object)
+        if (s.Open)
         {
             value = Plain(n);
             return true;
         }
 
-        if ((s.TryGetProperty("anyOf", out var union) || s.TryGetProperty("oneOf", out union)) && union.ValueKind == JsonValueKind.Array)
+        if (s.Union is { } union)
         {
             return TryUnion(n, union, path, out value);
         }
 
-        if (s.TryGetProperty("allOf", out var all) && all.ValueKind == JsonValueKind.Array && all.GetArrayLength() == 1)
+        if (s.Single is { } single)
         {
-            return TryCoerce(n, all[0], path, out value);
+            return TryCoerce(n, single, path, out value);
         }
 
-        if (s.TryGetProperty("const", out var constant))
+        if (s.Literals is { } literals)
         {
-            return TryLiteral(n, s, [constant], path, out value);
+            return TryLiteral(n, s, literals, path, out value);
         }
 
-        if (s.TryGetProperty("enum", out var members) && members.ValueKind == JsonValueKind.Array)
-        {
-            return TryLiteral(n, s, [.. members.EnumerateArray()], path, out value);
-        }
-
-        var types = Types(s);
+        var types = s.Types;
         if (n.Kind == LenientKind.Null)
         {
             if (types.Count == 0 || types.Contains("null"))
@@ -217,7 +217,7 @@ internal sealed partial class SchemaCoercer
         return own == "integer" && types.Contains("number") ? "number" : own == "number" && types.Contains("integer") && IsIntegerText(n.Text!) ? "integer" : null;
     }
 
-    private bool TryType(LenientNode n, JsonElement s, string type, string path, out JsonNode? value)
+    private bool TryType(LenientNode n, SchemaModel s, string type, string path, out JsonNode? value)
     {
         value = null;
         switch (type)
@@ -240,7 +240,7 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryUnion(LenientNode n, JsonElement union, string path, out JsonNode? value)
+    private bool TryUnion(LenientNode n, SchemaModel[] union, string path, out JsonNode? value)
     {
         value = null;
         var mark = Changes.Count;
@@ -252,7 +252,7 @@ internal sealed partial class SchemaCoercer
         List<CoercionError>? deepest = null;
         var errorMark = Errors.Count;
         var index = 0;
-        foreach (var branch in union.EnumerateArray())
+        foreach (var branch in union)
         {
             index++;
             if (TryCoerce(n, branch, path, out var candidate))
