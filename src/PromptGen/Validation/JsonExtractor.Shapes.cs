@@ -19,8 +19,7 @@ public static partial class JsonExtractor
             return true;
         }
 
-        var value = SchemaCoercer.Plain(node);
-        if (schema is { } s && System.Text.Json.Nodes.JsonNode.DeepEquals(value, System.Text.Json.Nodes.JsonNode.Parse(s.GetRawText())))
+        if (schema is { } s && LenientNodes.DeepEquals(node, LenientNodes.FromElement(s, 0)))
         {
             return true;
         }

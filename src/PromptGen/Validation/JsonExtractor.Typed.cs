@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
 
@@ -41,5 +40,11 @@ public static partial class JsonExtractor
 
     /// <summary>The JSON schema of a type from its metadata, exported once per <see cref="JsonTypeInfo"/>.</summary>
     internal static JsonElement SchemaOf(JsonTypeInfo typeInfo) =>
-        s_schemas.GetValue(typeInfo, static info => new StrongBox<JsonElement>(LenientNodes.ToElement(info.GetJsonSchemaAsNode(new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true })))).Value;
+        s_schemas.GetValue(typeInfo, static info => new StrongBox<JsonElement>(Detached(info.GetJsonSchemaAsNode(new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true })))).Value;
+
+    private static JsonElement Detached(System.Text.Json.Nodes.JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
@@ -49,7 +48,7 @@ public static partial class JsonExtractor
         if (policy == JsonParsePolicy.RepairAndCoerce && coercer is not null && coercer.IsPlainString())
         {
             // A string is the answer itself (a quoted answer keeps its quotes, as the model wrote them).
-            return JsonExtraction.Found(text, LenientNodes.ToElement(JsonValue.Create(trimmed.ToString())), JsonExtractionMethod.Whole, null, []);
+            return JsonExtraction.Found(text, LenientNodes.ToElement(new LenientNode(LenientKind.String, start, trimmed.ToString())), JsonExtractionMethod.Whole, null, []);
         }
 
         if (TryParseWhole(trimmed, out var whole))
@@ -90,7 +89,7 @@ public static partial class JsonExtractor
             // Valid JSON that fits is returned exactly as written (missing optional members are not filled in).
             return coercer.Changes.TrueForAll(c => c.Description.StartsWith(SchemaCoercer.MissingOptional, StringComparison.Ordinal))
                 ? JsonExtraction.Found(text, whole, JsonExtractionMethod.Whole, null, [])
-                : JsonExtraction.Found(text, LenientNodes.ToElement(value), JsonExtractionMethod.Whole, envelope, Located(text, coercer.Changes));
+                : JsonExtraction.Found(text, LenientNodes.ToElement(value!), JsonExtractionMethod.Whole, envelope, Located(text, coercer.Changes));
         }
 
         return JsonExtraction.Failed(text, Misfit(text, coercer.Errors, expected, cutOff: false));
@@ -111,7 +110,7 @@ public static partial class JsonExtractor
             }
 
             var changes = new List<RepairAt>(candidate.Repairs);
-            JsonNode? value;
+            LenientNode? value;
             string? envelope = null;
             if (coercer is null)
             {
@@ -142,7 +141,7 @@ public static partial class JsonExtractor
                 changes.Insert(0, new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction));
             }
 
-            return JsonExtraction.Found(text, LenientNodes.ToElement(value), method, envelope, Located(text, changes));
+            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, changes));
         }
 
         if (coercer is not null && policy == JsonParsePolicy.RepairAndCoerce && coercer.ReadsProse())
@@ -151,7 +150,7 @@ public static partial class JsonExtractor
             var prose = new LenientNode(LenientKind.Bare, start, trimmed.ToString());
             if (coercer.TryRun(prose, prose: true, out var value, out _))
             {
-                return JsonExtraction.Found(text, LenientNodes.ToElement(value), JsonExtractionMethod.Embedded, null, Located(text, coercer.Changes));
+                return JsonExtraction.Found(text, LenientNodes.ToElement(value!), JsonExtractionMethod.Embedded, null, Located(text, coercer.Changes));
             }
 
             error ??= Misfit(text, coercer.Errors, expected, cutOff: false);

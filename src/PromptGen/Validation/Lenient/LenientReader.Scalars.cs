@@ -16,9 +16,10 @@ internal sealed partial class LenientReader
                 text = text.Replace(",", string.Empty, StringComparison.Ordinal);
             }
 
-            if (text[0] == '+' || text[0] == '.' || (text.Length > 1 && text[0] == '0' && char.IsAsciiDigit(text[1])))
+            if (JsonNumber(text) is { } normalized && normalized != text)
             {
-                Repair(start, $"number {text} is not written as JSON; normalized");
+                Repair(start, $"number {text} is not written as JSON; read as {normalized}");
+                text = normalized;
             }
 
             return new LenientNode(LenientKind.Number, start, text);
@@ -160,5 +161,24 @@ internal sealed partial class LenientReader
             Place.Member => c == '}' || c == ']' || c is '"' or '\'',
             _ => true,
         };
+    }
+
+    /// <summary>A number in JSON's form: no leading <c>+</c>, a <c>0</c> before a leading point, no leading zeros.</summary>
+    private static string? JsonNumber(string text)
+    {
+        var sign = text[0] == '-' ? "-" : string.Empty;
+        var body = text[0] is '-' or '+' ? text[1..] : text;
+        if (body.StartsWith('.'))
+        {
+            body = "0" + body;
+        }
+
+        var digits = 0;
+        while (digits < body.Length - 1 && body[digits] == '0' && char.IsAsciiDigit(body[digits + 1]))
+        {
+            digits++;
+        }
+
+        return sign + body[digits..];
     }
 }

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class SchemaCoercer
 {
-    private bool TryObject(LenientNode n, SchemaModel s, string path, out JsonNode? value)
+    private bool TryObject(LenientNode n, SchemaModel s, string path, out LenientNode? value)
     {
         value = null;
         if (n.Kind != LenientKind.Object)
@@ -14,7 +13,7 @@ internal sealed partial class SchemaCoercer
 
         var properties = s.Properties;
         var hasProperties = properties is not null;
-        var result = new JsonObject();
+        var result = new List<KeyValuePair<string, LenientNode>>();
         var errorMark = Errors.Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, member) in n.Members!)
@@ -29,7 +28,7 @@ internal sealed partial class SchemaCoercer
 
                 if (TryCoerce(member, properties![name], $"{path}.{name}", out var child))
                 {
-                    result[name] = child;
+                    LenientNodes.Set(result, name, child!);
                 }
                 else if (Errors.Count >= MaxErrors)
                 {
@@ -51,7 +50,7 @@ internal sealed partial class SchemaCoercer
                 continue;
             }
 
-            JsonNode? extra;
+            LenientNode? extra;
             if (s.Additional is { } additional)
             {
                 if (!TryCoerce(member, additional, $"{path}.{key}", out extra))
@@ -64,24 +63,24 @@ internal sealed partial class SchemaCoercer
                 extra = Plain(member);
             }
 
-            if (result.ContainsKey(key))
+            if (LenientNodes.Has(result, key))
             {
                 Changed(member, path, $"property \"{key}\" given twice; the last one kept");
             }
 
-            result[key] = extra;
+            LenientNodes.Set(result, key, extra!);
         }
 
         return Complete(n, s, result, seen, path, errorMark, out value);
     }
 
-    private bool Complete(LenientNode n, SchemaModel s, JsonObject result, HashSet<string> seen, string path, int errorMark, out JsonNode? value)
+    private bool Complete(LenientNode n, SchemaModel s, List<KeyValuePair<string, LenientNode>> result, HashSet<string> seen, string path, int errorMark, out LenientNode? value)
     {
         value = null;
         {
             foreach (var key in s.Required)
             {
-                if (!seen.Contains(key) && !result.ContainsKey(key))
+                if (!seen.Contains(key) && !LenientNodes.Has(result, key))
                 {
                     var why = n.CutOff ? " (the answer was cut off before it)" : string.Empty;
                     var type = s.Properties is { } properties && properties.TryGetValue(key, out var p) ? $" ({Expected(p.Types)})" : string.Empty;
@@ -99,20 +98,20 @@ internal sealed partial class SchemaCoercer
         {
             foreach (var (name, property) in s.PropertyList)
             {
-                if (!result.ContainsKey(name) && property.AllowsNull)
+                if (!LenientNodes.Has(result, name) && property.AllowsNull)
                 {
-                    result[name] = null;
+                    result.Add(new(name, new LenientNode(LenientKind.Null, n.Offset)));
                     Changed(n, path, $"{MissingOptional} \"{name}\" set to null");
                 }
             }
         }
 
-        value = result;
+        value = new LenientNode(LenientKind.Object, n.Offset) { Members = result };
         return true;
     }
 
     /// <summary>An object from something else: one element of a list, or a JSON scalar as the object's only property.</summary>
-    private bool TryObjectFrom(LenientNode n, SchemaModel s, string path, out JsonNode? value)
+    private bool TryObjectFrom(LenientNode n, SchemaModel s, string path, out LenientNode? value)
     {
         value = null;
         if (!Coerce)
@@ -135,14 +134,14 @@ internal sealed partial class SchemaCoercer
         if (n.IsScalar && n != _prose && s.PropertyList is [var only] && TryCoerce(n, only.Value, $"{path}.{only.Key}", out var inner))
         {
             Changed(n, path, $"{Describe(n)} read as the object's only property \"{only.Key}\"");
-            value = new JsonObject { [only.Key] = inner };
+            value = new LenientNode(LenientKind.Object, n.Offset) { Members = [new(only.Key, inner!)] };
             return true;
         }
 
         return Fail(n, path, $"{Describe(n)} where an object is expected");
     }
 
-    private bool TryArray(LenientNode n, SchemaModel s, string path, out JsonNode? value)
+    private bool TryArray(LenientNode n, SchemaModel s, string path, out LenientNode? value)
     {
         value = null;
         var items = s.Items ?? SchemaModel.OpenSchema;
@@ -159,18 +158,18 @@ internal sealed partial class SchemaCoercer
             }
 
             Changed(n, path, "single value read as a one-element list");
-            value = new JsonArray(single);
+            value = new LenientNode(LenientKind.Array, n.Offset) { Items = [single!] };
             return true;
         }
 
-        var result = new JsonArray();
+        var result = new List<LenientNode>(n.Items!.Count);
         var errorMark = Errors.Count;
         var i = 0;
         foreach (var item in n.Items!)
         {
             if (TryCoerce(item, items, $"{path}[{i++}]", out var child))
             {
-                result.Add(child);
+                result.Add(child!);
             }
             else if (Errors.Count >= MaxErrors)
             {
@@ -178,16 +177,16 @@ internal sealed partial class SchemaCoercer
             }
         }
 
-        value = result;
+        value = new LenientNode(LenientKind.Array, n.Offset) { Items = result };
         return Errors.Count == errorMark;
     }
 
     /// <summary>A list where one value is expected: the one element that fits; several that fit are ambiguous.</summary>
-    private bool TrySingleElement(LenientNode n, SchemaModel s, string path, out JsonNode? value)
+    private bool TrySingleElement(LenientNode n, SchemaModel s, string path, out LenientNode? value)
     {
         value = null;
         var mark = Changes.Count;
-        JsonNode? found = null;
+        LenientNode? found = null;
         List<RepairAt>? foundChanges = null;
         var fits = 0;
         List<CoercionError>? first = null;
@@ -200,7 +199,7 @@ internal sealed partial class SchemaCoercer
                 {
                     (found, foundChanges) = (candidate, Changes.GetRange(mark, Changes.Count - mark));
                 }
-                else if (!JsonNode.DeepEquals(found, candidate))
+                else if (!LenientNodes.DeepEquals(found, candidate))
                 {
                     Changes.RemoveRange(mark, Changes.Count - mark);
                     return Fail(n, path, "a list where one value is expected, and more than one of its elements fits; it is ambiguous");

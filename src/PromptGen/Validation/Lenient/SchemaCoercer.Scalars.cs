@@ -1,35 +1,34 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class SchemaCoercer
 {
-    private bool TryString(LenientNode n, string path, out JsonNode? value)
+    private bool TryString(LenientNode n, string path, out LenientNode? value)
     {
         value = null;
         switch (n.Kind)
         {
             case LenientKind.String or LenientKind.Bare:
-                value = JsonValue.Create(n.Text);
+                value = n.Kind == LenientKind.String ? n : new LenientNode(LenientKind.String, n.Offset, n.Text);
                 return true;
             case LenientKind.Number or LenientKind.True or LenientKind.False when Coerce:
                 var text = n.Kind == LenientKind.Number ? n.Text! : n.Kind == LenientKind.True ? "true" : "false";
                 Changed(n, path, $"{text} read as the string \"{text}\"");
-                value = JsonValue.Create(text);
+                value = new LenientNode(LenientKind.String, n.Offset, text);
                 return true;
             default:
                 return Fail(n, path, $"{Describe(n)} where a string is expected");
         }
     }
 
-    private bool TryBoolean(LenientNode n, string path, out JsonNode? value)
+    private bool TryBoolean(LenientNode n, string path, out LenientNode? value)
     {
         value = null;
         if (n.Kind is LenientKind.True or LenientKind.False)
         {
-            value = JsonValue.Create(n.Kind == LenientKind.True);
+            value = n;
             return true;
         }
 
@@ -59,11 +58,11 @@ internal sealed partial class SchemaCoercer
         }
 
         Changed(n, path, $"\"{Clip(text)}\" read as {(flag ? "true" : "false")}");
-        value = JsonValue.Create(flag);
+        value = new LenientNode(flag ? LenientKind.True : LenientKind.False, n.Offset);
         return true;
     }
 
-    private bool TryNumber(LenientNode n, bool integer, string path, out JsonNode? value)
+    private bool TryNumber(LenientNode n, bool integer, string path, out LenientNode? value)
     {
         value = null;
         var what = integer ? "an integer" : "a number";
@@ -81,7 +80,7 @@ internal sealed partial class SchemaCoercer
         var mark = Changes.Count;
         if (TryNumberText(n, text.Replace(",", string.Empty, StringComparison.Ordinal), integer, path, out value))
         {
-            Changes.Insert(mark, new RepairAt(n.Offset, path, $"\"{Clip(text)}\" read as the number {value!.ToJsonString()}", JsonRepairKind.Coercion));
+            Changes.Insert(mark, new RepairAt(n.Offset, path, $"\"{Clip(text)}\" read as the number {value!.Text}", JsonRepairKind.Coercion));
             return true;
         }
 
@@ -94,13 +93,13 @@ internal sealed partial class SchemaCoercer
         return Fail(n, path, $"{Describe(n)} where {what} is expected");
     }
 
-    private bool TryNumberText(LenientNode n, string text, bool integer, string path, out JsonNode? value)
+    private bool TryNumberText(LenientNode n, string text, bool integer, string path, out LenientNode? value)
     {
         value = null;
         const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            value = JsonValue.Create(whole);
+            value = new LenientNode(LenientKind.Number, n.Offset, whole.ToString(CultureInfo.InvariantCulture));
             return true;
         }
 
@@ -113,22 +112,22 @@ internal sealed partial class SchemaCoercer
                     return false;
                 }
 
-                value = JsonValue.Create((long)exact);
-                if (text != value.ToJsonString())
+                value = new LenientNode(LenientKind.Number, n.Offset, ((long)exact).ToString(CultureInfo.InvariantCulture));
+                if (text != value.Text)
                 {
-                    Changed(n, path, $"{text} written as the integer {value.ToJsonString()}");
+                    Changed(n, path, $"{text} written as the integer {value.Text}");
                 }
 
                 return true;
             }
 
-            value = JsonValue.Create(exact);
+            value = new LenientNode(LenientKind.Number, n.Offset, exact.ToString(CultureInfo.InvariantCulture));
             return true;
         }
 
         if (!integer && double.TryParse(text, Style, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
         {
-            value = JsonValue.Create(real);
+            value = new LenientNode(LenientKind.Number, n.Offset, real.ToString("R", CultureInfo.InvariantCulture));
             return true;
         }
 
@@ -136,14 +135,14 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>An enum member or constant: exactly, or (coercing) by case, accents, punctuation or alias, or as the one member a sentence names.</summary>
-    private bool TryLiteral(LenientNode n, SchemaModel s, List<JsonElement> allowed, string path, out JsonNode? value)
+    private bool TryLiteral(LenientNode n, SchemaModel s, List<JsonElement> allowed, string path, out LenientNode? value)
     {
         value = null;
         foreach (var member in allowed)
         {
             if (Equals(n, member))
             {
-                value = JsonNode.Parse(member.GetRawText());
+                value = LenientNodes.FromElement(member, n.Offset);
                 return true;
             }
         }
@@ -185,7 +184,7 @@ internal sealed partial class SchemaCoercer
             return Fail(n, path, $"\"{Clip(text)}\" is not one of the allowed values: {list}");
         }
 
-        value = JsonNode.Parse(hits[0].GetRawText());
+        value = LenientNodes.FromElement(hits[0], n.Offset);
         Changed(n, path, whole.Count > 0 ? $"\"{Clip(text)}\" read as {Display(hits[0])}" : $"{Display(hits[0])} taken from \"{Clip(text)}\"");
         return true;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
 
@@ -24,45 +23,8 @@ internal sealed partial class SchemaCoercer
 
     private static bool IsIntegerText(string text) => !text.Contains('.', StringComparison.Ordinal) && !text.Contains('e', StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The value as JSON with no schema to follow (unquoted text becomes a string).</summary>
-    public static JsonNode? Plain(LenientNode n)
-    {
-        switch (n.Kind)
-        {
-            case LenientKind.Object:
-                var o = new JsonObject();
-                foreach (var (key, value) in n.Members!)
-                {
-                    o[key] = Plain(value);
-                }
-
-                return o;
-            case LenientKind.Array:
-                var a = new JsonArray();
-                foreach (var item in n.Items!)
-                {
-                    a.Add(Plain(item));
-                }
-
-                return a;
-            case LenientKind.Number:
-                return PlainNumber(n.Text!);
-            case LenientKind.True:
-                return JsonValue.Create(true);
-            case LenientKind.False:
-                return JsonValue.Create(false);
-            case LenientKind.Null:
-                return null;
-            default:
-                return JsonValue.Create(n.Text);
-        }
-    }
-
-    private static JsonValue PlainNumber(string text) =>
-        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole) ? JsonValue.Create(whole)
-        : decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var exact) ? JsonValue.Create(exact)
-        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var real) && double.IsFinite(real) ? JsonValue.Create(real)
-        : JsonValue.Create(text);
+    /// <summary>The value as JSON with no schema to follow (unquoted text is written as a string).</summary>
+    public static LenientNode Plain(LenientNode n) => n;
 
     private static string Describe(LenientNode n) => n.Kind switch
     {

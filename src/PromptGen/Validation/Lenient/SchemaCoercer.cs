@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 
 namespace PromptGen.Validation.Lenient;
 
@@ -42,7 +41,7 @@ internal sealed partial class SchemaCoercer
     private bool Coerce => _policy == JsonParsePolicy.RepairAndCoerce;
 
     /// <summary>Coerces a top-level value; <paramref name="prose"/> marks the whole answer read as text (scalars may be found in it).</summary>
-    public bool TryRun(LenientNode node, bool prose, out JsonNode? value, out string? envelope)
+    public bool TryRun(LenientNode node, bool prose, out LenientNode? value, out string? envelope)
     {
         _prose = prose ? node : null;
         envelope = null;
@@ -77,7 +76,7 @@ internal sealed partial class SchemaCoercer
         return false;
     }
 
-    private bool TryEnvelope(LenientNode node, out JsonNode? value, out string? envelope)
+    private bool TryEnvelope(LenientNode node, out LenientNode? value, out string? envelope)
     {
         var mark = Changes.Count;
         var inner = node.Members![0];
@@ -102,7 +101,7 @@ internal sealed partial class SchemaCoercer
         _ => null,
     };
 
-    private bool TryCoerce(LenientNode n, SchemaModel schema, string path, out JsonNode? value)
+    private bool TryCoerce(LenientNode n, SchemaModel schema, string path, out LenientNode? value)
     {
         value = null;
         if (_depth >= MaxDepth)
@@ -121,7 +120,7 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryCoerceCore(LenientNode n, SchemaModel s, string path, out JsonNode? value)
+    private bool TryCoerceCore(LenientNode n, SchemaModel s, string path, out LenientNode? value)
     {
         value = null;
         if (s.Never)
@@ -155,6 +154,7 @@ internal sealed partial class SchemaCoercer
         {
             if (types.Count == 0 || types.Contains("null"))
             {
+                value = n;
                 return true;
             }
 
@@ -217,7 +217,7 @@ internal sealed partial class SchemaCoercer
         return own == "integer" && types.Contains("number") ? "number" : own == "number" && types.Contains("integer") && IsIntegerText(n.Text!) ? "integer" : null;
     }
 
-    private bool TryType(LenientNode n, SchemaModel s, string type, string path, out JsonNode? value)
+    private bool TryType(LenientNode n, SchemaModel s, string type, string path, out LenientNode? value)
     {
         value = null;
         switch (type)
@@ -233,6 +233,7 @@ internal sealed partial class SchemaCoercer
             case "integer" or "number":
                 return TryNumber(n, type == "integer", path, out value);
             case "null":
+                value = n;
                 return n.Kind == LenientKind.Null || Fail(n, path, $"{Describe(n)} where null is expected");
             default:
                 value = Plain(n);
@@ -240,12 +241,12 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryUnion(LenientNode n, SchemaModel[] union, string path, out JsonNode? value)
+    private bool TryUnion(LenientNode n, SchemaModel[] union, string path, out LenientNode? value)
     {
         value = null;
         var mark = Changes.Count;
         List<RepairAt>? bestChanges = null;
-        JsonNode? best = null;
+        LenientNode? best = null;
         var bestCost = int.MaxValue;
         var tie = false;
         var fits = 0;
@@ -264,7 +265,7 @@ internal sealed partial class SchemaCoercer
                 {
                     (best, bestChanges, bestCost, tie) = (candidate, changes, cost, false);
                 }
-                else if (cost == bestCost && !JsonNode.DeepEquals(best, candidate))
+                else if (cost == bestCost && !LenientNodes.DeepEquals(best, candidate))
                 {
                     tie = true;
                 }
