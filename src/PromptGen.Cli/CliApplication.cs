@@ -69,11 +69,12 @@ internal static class CliApplication
 
     private static async Task<int> RunCommandAsync(string[] args, CliHost host, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, run prompt test suites, or run the LLM simulator.")
+        var root = new RootCommand("PromptGen: typed LLM calls for .NET. Ask a model, list the configured models, run prompt test suites, run the LLM simulator, or parse an answer that is almost JSON.")
         {
             AskCommand.Create(host),
             ModelsCommand.Create(host),
             SimulateCommand.Create(host),
+            ParseCommand.Create(host),
             TestRunner.TestCommand.Create(host),
         };
         var parsed = root.Parse(args);

@@ -57,6 +57,11 @@ public sealed partial class LlmSimulator
             }
 
             var text = rule?.Reply ?? Script.DefaultReply.Replace("{user}", request.LastUserText ?? string.Empty, StringComparison.Ordinal);
+            if (HonourResponseFormat && request.ResponseSchema is { } schema && PromptGen.Validation.JsonExtractor.Extract(text, schema) is { Success: true } fitted)
+            {
+                text = fitted.Json!;
+            }
+
             var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false);
             await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token, rule?.TokenInterval ?? TimeSpan.Zero, _time).ConfigureAwait(false);
         }

@@ -53,6 +53,12 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     /// <summary>Gets the base URL for Ollama's native API (<c>/api/chat</c>).</summary>
     public Uri OllamaBaseUrl => BaseUrl;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a JSON schema sent with a request is honoured (replies made to fit it, as
+    /// strict structured output does) or ignored (replies sent as scripted). See <see cref="LlmSimulatorOptions.HonourResponseFormat"/>.
+    /// </summary>
+    public bool HonourResponseFormat { get; set; }
+
     /// <summary>Gets the rules. They can change while the simulator runs.</summary>
     public SimulatorScript Script { get; }
 
@@ -90,7 +96,7 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         }
 
         // Created before the server starts, so a request that arrives at once (fixed port) finds its handler.
-        var simulator = new LlmSimulator(script, options.TimeProvider);
+        var simulator = new LlmSimulator(script, options.TimeProvider) { HonourResponseFormat = options.HonourResponseFormat };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
 

@@ -20,4 +20,14 @@ public sealed class LlmSimulatorOptions
     /// <see langword="null"/> keeps the script's own, by default <c>Simulated reply to: {user}</c>.
     /// </summary>
     public string? DefaultReply { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the simulator honours a JSON schema sent with a request (OpenAI
+    /// <c>response_format.json_schema</c>, Anthropic <c>output_format</c>/<c>output_config.format</c>, Ollama <c>format</c>)
+    /// the way a provider's strict structured output does: a scripted reply is read against the schema (PromptGen's
+    /// lenient reader) and sent as the valid JSON recovered; a reply that cannot be made to fit is sent as written.
+    /// Default: <see langword="false"/> — schemas are ignored and replies are sent exactly as scripted, like a model
+    /// without structured output. <see cref="LlmSimulator.HonourResponseFormat"/> changes it while running.
+    /// </summary>
+    public bool HonourResponseFormat { get; set; }
 }

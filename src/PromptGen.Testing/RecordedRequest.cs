@@ -41,6 +41,12 @@ public sealed class RecordedRequest
     /// <summary>Gets every image part of the conversation, in order (OpenAI <c>image_url</c>, Anthropic <c>image</c>, Ollama <c>images</c>).</summary>
     public IReadOnlyList<RecordedImage> Images { get; init; } = [];
 
+    /// <summary>
+    /// Gets the JSON schema the request asked the answer to follow (OpenAI <c>response_format.json_schema.schema</c>,
+    /// Anthropic <c>output_format.schema</c> or <c>output_config.format.schema</c>, Ollama <c>format</c>), if any.
+    /// </summary>
+    public JsonElement? ResponseSchema { get; init; }
+
     /// <summary>Gets when the request arrived, by the simulator's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 

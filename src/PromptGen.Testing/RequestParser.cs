@@ -29,6 +29,7 @@ internal static partial class RequestParser
         var stream = false;
         var count = 0;
         List<RecordedImage> images = [];
+        JsonElement? schema = null;
         var promptLength = body.Length;
         if (body.Length > 0)
         {
@@ -43,6 +44,7 @@ internal static partial class RequestParser
                     stream = root.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : protocol == SimulatorProtocol.Ollama;
                     (system, lastUser, count, promptLength) = Conversation(root, protocol);
                     images = Images(root);
+                    schema = ResponseSchema(root);
                 }
             }
             catch (JsonException)
@@ -65,9 +67,33 @@ internal static partial class RequestParser
             LastUserText = lastUser,
             MessageCount = count,
             Images = images,
+            ResponseSchema = schema,
             ReceivedAt = now,
             PromptLength = promptLength,
         };
+    }
+
+    /// <summary>The JSON schema a request asks the answer to follow, in any protocol's place for it.</summary>
+    private static JsonElement? ResponseSchema(JsonElement root)
+    {
+        if (root.TryGetProperty("response_format", out var format) && format.ValueKind == JsonValueKind.Object
+            && format.TryGetProperty("json_schema", out var named) && named.ValueKind == JsonValueKind.Object && named.TryGetProperty("schema", out var openAI))
+        {
+            return openAI;
+        }
+
+        if (root.TryGetProperty("output_format", out format) && format.ValueKind == JsonValueKind.Object && format.TryGetProperty("schema", out var anthropic))
+        {
+            return anthropic;
+        }
+
+        if (root.TryGetProperty("output_config", out var config) && config.ValueKind == JsonValueKind.Object
+            && config.TryGetProperty("format", out format) && format.ValueKind == JsonValueKind.Object && format.TryGetProperty("schema", out anthropic))
+        {
+            return anthropic;
+        }
+
+        return root.TryGetProperty("format", out format) && format.ValueKind == JsonValueKind.Object ? format : null;
     }
 
     /// <summary>The system text, the last user text, the message count and the length of all prompt text.</summary>

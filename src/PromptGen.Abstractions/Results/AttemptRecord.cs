@@ -39,6 +39,12 @@ public sealed record AttemptRecord(
     /// <summary>Gets the validation errors when <see cref="Outcome"/> is <see cref="AttemptOutcome.Invalid"/>.</summary>
     public IReadOnlyList<string> ValidationErrors { get; init; } = [];
 
+    /// <summary>
+    /// Gets what was changed to read this attempt's answer as JSON (extraction, syntax repairs, coercions; see
+    /// <c>JsonParsePolicy</c>), each with its path, line and column. Empty when the answer was valid as it came.
+    /// </summary>
+    public IReadOnlyList<PromptGen.Validation.JsonRepair> Repairs { get; init; } = [];
+
     /// <summary>Gets the score (0–1) a judge's verdict carried, when this is a judge call whose verdict had one.</summary>
     public double? JudgeScore { get; init; }
 
@@ -51,6 +57,7 @@ public sealed record AttemptRecord(
         var tokens = InputTokens is null && OutputTokens is null ? string.Empty : $" tokens {InputTokens ?? 0}→{OutputTokens ?? 0}";
         var error = ErrorKind is null ? string.Empty : $" {ErrorKind}: {ErrorMessage}";
         var delay = Delay > TimeSpan.Zero ? $" after waiting {Delay.TotalMilliseconds:0} ms" : string.Empty;
-        return $"{Kind} {ModelId}{delay}: {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}";
+        var repairs = Repairs.Count == 0 ? string.Empty : $" ({Repairs.Count} JSON repair(s): {string.Join("; ", Repairs)})";
+        return $"{Kind} {ModelId}{delay}: {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}{repairs}";
     }
 }

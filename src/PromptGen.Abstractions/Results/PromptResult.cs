@@ -14,4 +14,10 @@ public sealed record PromptResult<T>(T Value, string ModelId, PromptTrace Trace)
 
     /// <summary>Gets the token usage of the accepted answer, as reported by the provider.</summary>
     public UsageDetails? Usage { get; init; }
+
+    /// <summary>
+    /// Gets what was changed to read the accepted answer into <see cref="Value"/> (extraction, syntax repairs,
+    /// coercions), each with its JSON path, line and column; empty when the answer was valid JSON fitting the schema.
+    /// </summary>
+    public IReadOnlyList<PromptGen.Validation.JsonRepair> Repairs { get; init; } = [];
 }

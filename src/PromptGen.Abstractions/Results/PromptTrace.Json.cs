@@ -39,6 +39,23 @@ public sealed partial class PromptTrace
                     json.WriteString("errorMessage", attempt.ErrorMessage);
                 }
 
+                if (attempt.Repairs.Count > 0)
+                {
+                    json.WriteStartArray("repairs");
+                    foreach (var repair in attempt.Repairs)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("kind", repair.Kind.ToString());
+                        json.WriteString("path", repair.Path);
+                        json.WriteNumber("line", repair.Line);
+                        json.WriteNumber("column", repair.Column);
+                        json.WriteString("description", repair.Description);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndObject();
             }
 

@@ -11,4 +11,7 @@ public sealed record ValidationAttempt(string ModelId, string RawText, IReadOnly
 
     /// <summary>Gets the output tokens the provider reported for the answer, if any.</summary>
     public long? OutputTokens { get; init; }
+
+    /// <summary>Gets what was changed to read the answer as JSON before it failed (extraction, syntax repairs, coercions).</summary>
+    public IReadOnlyList<PromptGen.Validation.JsonRepair> Repairs { get; init; } = [];
 }

@@ -11,7 +11,7 @@ public static class PromptGenConfiguration
 {
     private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation"];
 
-    private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel"];
+    private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel", "JsonPolicy"];
 
     private static readonly string[] s_imageKeys = ["MaxDownloadBytes", "DownloadTimeout", "Limits"];
 
@@ -86,7 +86,14 @@ public static class PromptGenConfiguration
                 case "Validation":
                     foreach (var setting in child.GetChildren())
                     {
-                        if (Known(setting, s_validationKeys) == "MaxReasks")
+                        var validationKey = Known(setting, s_validationKeys);
+                        if (validationKey == "JsonPolicy")
+                        {
+                            options.Validation.JsonPolicy = setting.Value is null ? options.Validation.JsonPolicy
+                                : Enum.TryParse<PromptGen.Validation.JsonParsePolicy>(setting.Value.Trim(), ignoreCase: true, out var policy) && Enum.IsDefined(policy) ? policy
+                                : throw new PromptConfigurationException($"Setting '{setting.Path}' is '{setting.Value}'; expected RepairAndCoerce, Repair or Strict.");
+                        }
+                        else if (validationKey == "MaxReasks")
                         {
                             options.Validation.MaxReasks = ReadInt(setting) is { } reasks && reasks >= 0 ? reasks
                                 : setting.Value is null ? options.Validation.MaxReasks

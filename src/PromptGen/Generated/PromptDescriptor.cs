@@ -66,6 +66,9 @@ public sealed class PromptDescriptor
     /// <summary>Gets the JSON schema of the return type (UTF-8), for typed results; empty for text.</summary>
     public ReadOnlyMemory<byte> JsonSchema { get; init; }
 
+    /// <summary>Gets how far an answer that is almost JSON is repaired and coerced, or <see langword="null"/> for <see cref="ValidationOptions.JsonPolicy"/>.</summary>
+    public Validation.JsonParsePolicy? JsonPolicy { get; init; }
+
     /// <summary>
     /// Gets a value indicating whether <see cref="JsonSchema"/> fits OpenAI's strict structured output (fixed properties,
     /// all required, no open values), so strict mode is requested from providers that support it.

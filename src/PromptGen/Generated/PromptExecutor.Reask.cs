@@ -38,19 +38,27 @@ public sealed partial class PromptExecutor
                 var answered = log.Count - 1;
 
                 // A text result without rules has nothing to check: no validation context for it.
-                var (value, errors) = parse is null && descriptor.Rules.Count == 0
+                var context = parse is null && descriptor.Rules.Count == 0 ? null : Context(descriptor, text);
+                var (value, errors) = context is null
                     ? ((T?)(object)text, [])
-                    : await ValidateAsync(descriptor, Context(descriptor, text), parse ?? TextOf<T>, log, cancellationToken).ConfigureAwait(false);
+                    : await ValidateAsync(descriptor, context, parse ?? TextOf<T>, log, cancellationToken).ConfigureAwait(false);
+                var repairs = context?.Repairs ?? [];
                 if (errors.Count == 0)
                 {
-                    return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage };
+                    if (repairs.Count > 0)
+                    {
+                        log.Attempts[answered] = log.Attempts[answered] with { Repairs = repairs };
+                    }
+
+                    return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage, Repairs = repairs };
                 }
 
-                log.Attempts[answered] = log.Attempts[answered] with { Outcome = AttemptOutcome.Invalid, ValidationErrors = errors };
+                log.Attempts[answered] = log.Attempts[answered] with { Outcome = AttemptOutcome.Invalid, ValidationErrors = errors, Repairs = repairs };
                 log.Failed.Add(new ValidationAttempt(result.ModelId, text, errors)
                 {
                     InputTokens = result.Response.Usage?.InputTokenCount,
                     OutputTokens = result.Response.Usage?.OutputTokenCount,
+                    Repairs = repairs,
                 });
                 if (ask >= budget)
                 {
@@ -87,6 +95,7 @@ public sealed partial class PromptExecutor
 
     private ValidationContext Context(PromptDescriptor descriptor, string text) => new(text, descriptor.Schema)
     {
+        Policy = descriptor.JsonPolicy ?? _router.Options.Validation.JsonPolicy,
         Services = _services,
         Judge = _router,
         JudgeModel = _router.Options.Validation.JudgeModel,

@@ -7,8 +7,9 @@ public sealed class JsonExtraction
 {
     private string? _json;
 
-    private JsonExtraction(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, string? error)
+    private JsonExtraction(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, string? error, IReadOnlyList<JsonRepair> repairs)
     {
+        Repairs = repairs;
         RawText = rawText;
         Value = value;
         Method = method;
@@ -31,21 +32,29 @@ public sealed class JsonExtraction
     /// <summary>Gets the name of the envelope property that was unwrapped (for example <c>result</c>), if any.</summary>
     public string? Envelope { get; }
 
+    /// <summary>
+    /// Gets every change made to read the answer, in order: extraction (fence, prose, choice among several values,
+    /// envelope), syntax repairs and coercions, each with its JSON path and line and column. Empty for an answer that
+    /// was valid JSON fitting the schema as it is.
+    /// </summary>
+    public IReadOnlyList<JsonRepair> Repairs { get; }
+
     /// <summary>Gets why no JSON was found, phrased for the model; <see langword="null"/> on success.</summary>
     public string? Error { get; }
 
     /// <summary>Gets the extracted JSON as strict, compact JSON text (comments and trailing commas the model wrote are gone), or <see langword="null"/> when none was found.</summary>
     public string? Json => Success ? _json ??= Normalize(Value) : null;
 
-    internal static JsonExtraction Found(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope = null) =>
-        new(rawText, value, method, envelope, null);
+    internal static JsonExtraction Found(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, IReadOnlyList<JsonRepair> repairs) =>
+        new(rawText, value, method, envelope, null, repairs);
 
-    internal static JsonExtraction Failed(string rawText, string error) => new(rawText, default, JsonExtractionMethod.None, null, error);
+    internal static JsonExtraction Failed(string rawText, string error) => new(rawText, default, JsonExtractionMethod.None, null, error, []);
 
     private static string Normalize(JsonElement value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Readable UTF-8 (quotes and non-ASCII as themselves); the text is JSON for programs and people, not HTML.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             value.WriteTo(writer);
         }

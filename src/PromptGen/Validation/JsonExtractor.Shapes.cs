@@ -1,110 +1,110 @@
 using System.Text.Json;
+using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
 
 public static partial class JsonExtractor
 {
-    /// <summary>Gets the root type a schema asks for: object, array, or <see langword="null"/> when unknown.</summary>
-    private static JsonValueKind? ExpectedKind(JsonElement? schema)
-    {
-        if (schema is not { ValueKind: JsonValueKind.Object } s)
-        {
-            return null;
-        }
-
-        if (s.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
-        {
-            return type.ValueEquals("object") ? JsonValueKind.Object : type.ValueEquals("array") ? JsonValueKind.Array : null;
-        }
-
-        return s.TryGetProperty("properties", out _) ? JsonValueKind.Object : s.TryGetProperty("items", out _) ? JsonValueKind.Array : null;
-    }
-
-    /// <summary>Whether the schema has a property named <paramref name="name"/> at its root (then an envelope is real data).</summary>
-    private static bool SchemaDeclares(JsonElement? schema, string name) =>
-        schema is { ValueKind: JsonValueKind.Object } s
-        && s.TryGetProperty("properties", out var properties)
-        && properties.ValueKind == JsonValueKind.Object
-        && properties.EnumerateObject().Any(p => p.NameEquals(name));
-
     /// <summary>Whether a candidate is the schema the model echoed back rather than an answer.</summary>
-    private static bool IsEchoedSchema(JsonElement value, JsonElement? schema)
+    private static bool IsEchoedSchema(LenientNode node, JsonElement? schema)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (node.Kind != LenientKind.Object)
         {
             return false;
         }
 
-        if (schema is { } s && JsonElement.DeepEquals(value, s))
+        var members = node.Members!;
+        if (members.Exists(m => m.Key == "$schema"))
         {
             return true;
         }
 
-        if (value.TryGetProperty("$schema", out _))
+        if (schema is { } s && LenientNodes.DeepEquals(node, LenientNodes.FromElement(s, 0)))
         {
             return true;
         }
 
-        return value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-            && value.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-            && properties.EnumerateObject().Any()
-            && properties.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Object && (p.Value.TryGetProperty("type", out _) || p.Value.TryGetProperty("$ref", out _)));
+        var type = members.Find(m => m.Key == "type").Value;
+        var properties = members.Find(m => m.Key == "properties").Value;
+        return type is { Kind: LenientKind.String } && properties is { Kind: LenientKind.Object, Members.Count: > 0 }
+            && properties.Members!.TrueForAll(p => p.Value.Kind == LenientKind.Object && p.Value.Members!.Exists(m => m.Key is "type" or "$ref"));
     }
 
-    /// <summary>The bodies of the Markdown code fences of <paramref name="text"/>, in order; an unclosed last fence runs to the end.</summary>
-    private static List<ReadOnlyMemory<char>> FenceBodies(ReadOnlySpan<char> text)
+    /// <summary>One object per line where a list is expected (or nothing is known): JSON Lines, read as one array.</summary>
+    private static Candidate? JsonLines(List<Candidate> candidates, string? expected)
     {
-        var bodies = new List<ReadOnlyMemory<char>>();
-        var memory = text.ToString().AsMemory();
-        var rest = 0;
-        while (rest < memory.Length)
+        if (candidates.Count < 2 || expected == "object" || !candidates.TrueForAll(c => c.LineStart && c.Node.Kind == LenientKind.Object))
         {
-            var open = memory.Span[rest..].IndexOf("```", StringComparison.Ordinal);
-            if (open < 0)
-            {
-                break;
-            }
-
-            var afterOpen = rest + open + 3;
-            var newline = memory.Span[afterOpen..].IndexOf('\n');
-            if (newline < 0)
-            {
-                break;
-            }
-
-            var bodyStart = afterOpen + newline + 1;
-            var close = memory.Span[bodyStart..].IndexOf("```", StringComparison.Ordinal);
-            var bodyEnd = close < 0 ? memory.Length : bodyStart + close;
-            bodies.Add(memory[bodyStart..bodyEnd]);
-            rest = close < 0 ? memory.Length : bodyEnd + 3;
+            return null;
         }
 
-        return bodies;
-    }
-
-    private static JsonElement ToArray(List<Candidate> candidates)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var repairs = new List<RepairAt> { new(candidates[0].Start, "$", $"JSON Lines: {candidates.Count} objects, one per line; read as one array", JsonRepairKind.Extraction) };
+        foreach (var candidate in candidates)
         {
-            writer.WriteStartArray();
-            foreach (var candidate in candidates)
-            {
-                candidate.Value.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
+            repairs.AddRange(candidate.Repairs);
         }
 
-        using var document = JsonDocument.Parse(buffer.ToArray());
-        return document.RootElement.Clone();
+        var node = new LenientNode(LenientKind.Array, candidates[0].Start) { Items = candidates.ConvertAll(c => c.Node) };
+        return new Candidate(node, repairs, candidates[0].Start, candidates[^1].End, candidates[0].Fenced, LineStart: true) { Lines = true };
     }
 
-    private static string Describe(JsonValueKind? expected) => expected switch
+    private static string? KindOf(LenientNode node) => node.Kind switch
     {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        _ => "value",
+        LenientKind.Object => "object",
+        LenientKind.Array => "array",
+        _ => null,
+    };
+
+    /// <summary>The 1-based line and column of an offset of the answer.</summary>
+    internal static (int Line, int Column) Position(string text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = text.IndexOf('\n'); i >= 0 && i < offset; i = text.IndexOf('\n', i + 1))
+        {
+            line++;
+            lineStart = i + 1;
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+
+    private static string Where(string text, int offset)
+    {
+        var (line, column) = Position(text, offset);
+        return $"line {line}, column {column}";
+    }
+
+    private static List<JsonRepair> Located(string text, List<RepairAt> repairs)
+    {
+        if (repairs.Count == 0)
+        {
+            return [];
+        }
+
+        // One pass over the text for the line starts, then a binary search per repair: linear, not repairs × text.
+        var lineStarts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            lineStarts.Add(i + 1);
+        }
+
+        return repairs.ConvertAll(r =>
+        {
+            var offset = Math.Clamp(r.Offset, 0, text.Length);
+            var line = lineStarts.BinarySearch(offset);
+            line = line >= 0 ? line : ~line - 1;
+            return new JsonRepair(r.Kind, r.Path, line + 1, offset - lineStarts[line] + 1, r.Description);
+        });
+    }
+
+    private static string Describe(string? expected) => expected switch
+    {
+        "object" => "object",
+        "array" => "array",
+        null => "value",
+        _ => $"{expected} value",
     };
 
     private static string Clip(ReadOnlySpan<char> text) =>

@@ -1,38 +1,40 @@
-using System.Text;
 using System.Text.Json;
+using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
 
 /// <summary>
-/// Finds the JSON in a model's answer. Tolerates Markdown code fences, prose before or after the value, an echoed
-/// schema before the answer, an envelope object (<c>{"result": {…}}</c>, <c>{"data": …}</c>) when the expected schema
-/// does not describe the envelope, and JSON Lines. Never throws on any input; the raw text is always kept.
+/// Reads the JSON of a model's answer, in one forward pass and with every change recorded: Markdown code fences,
+/// prose around the value, several values (the first that fits the schema is chosen, and the choice is recorded), an
+/// echoed schema, an envelope object, JSON Lines; under <see cref="JsonParsePolicy.Repair"/> broken syntax too, and
+/// under <see cref="JsonParsePolicy.RepairAndCoerce"/> (the default) values converted to fit the schema. A value that
+/// does not fit is never returned as success: the error names where the JSON broke and what was expected. Never throws.
 /// </summary>
 public static partial class JsonExtractor
 {
-    private const int MaxFailedStarts = 256;
-    private static readonly string[] s_envelopes = ["result", "data", "response", "output", "answer", "json"];
-    private static readonly JsonDocumentOptions s_lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    /// <summary>Extracts the JSON of <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Reads the JSON value of <paramref name="text"/> that fits <paramref name="schema"/> under <paramref name="policy"/>:
+    /// the public parse for a JSON Schema, usable without a model call. The default policy is <see cref="JsonParsePolicy.RepairAndCoerce"/>.
+    /// </summary>
     /// <param name="text">The model's answer.</param>
-    /// <param name="schema">The JSON schema of the expected value, if known: its root type picks between candidates and decides whether an envelope is unwrapped.</param>
-    /// <returns>The JSON found, or the reason none was found.</returns>
-    public static JsonExtraction Extract(string? text, JsonElement? schema = null)
+    /// <param name="schema">The JSON schema of the expected value (draft 2020-12 subset), if known.</param>
+    /// <param name="policy">How far to go: strict, repair, or repair and coerce.</param>
+    /// <returns>The JSON found, with every repair and coercion; or a located error phrased for the model.</returns>
+    public static JsonExtraction Extract(string? text, JsonElement? schema = null, JsonParsePolicy policy = JsonParsePolicy.RepairAndCoerce)
     {
         text ??= string.Empty;
         try
         {
-            return ExtractCore(text, schema);
+            return ExtractCore(text, schema, policy);
         }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or InsufficientExecutionStackException)
         {
-            // Defence in depth: extraction is a pure function over untrusted text and must never take the call down.
+            // Defence in depth: reading is a pure function over untrusted text and must never take the call down.
             return JsonExtraction.Failed(text, $"The answer could not be read as JSON ({exception.GetType().Name}). Reply with only a JSON value.");
         }
     }
 
-    private static JsonExtraction ExtractCore(string text, JsonElement? schema)
+    private static JsonExtraction ExtractCore(string text, JsonElement? schema, JsonParsePolicy policy)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty)
@@ -40,88 +42,134 @@ public static partial class JsonExtractor
             return JsonExtraction.Failed(text, "The answer is empty; reply with a JSON value.");
         }
 
-        var expected = ExpectedKind(schema);
-        if (TryParse(trimmed, out var whole, out var firstError))
+        var start = text.Length - text.AsSpan().TrimStart().Length;
+        var coercer = schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? new SchemaCoercer(SchemaModels.Get(s), policy) : null;
+        var expected = coercer?.RootKind;
+        if (policy == JsonParsePolicy.RepairAndCoerce && coercer is not null && coercer.IsPlainString())
         {
-            return Finish(text, whole, JsonExtractionMethod.Whole, schema, expected);
+            // A string is the answer itself (a quoted answer keeps its quotes, as the model wrote them).
+            return JsonExtraction.Found(text, LenientNodes.ToElement(new LenientNode(LenientKind.String, start, trimmed.ToString())), JsonExtractionMethod.Whole, null, []);
         }
 
-        var candidates = new List<Candidate>();
-        foreach (var body in FenceBodies(trimmed))
+        if (TryParseWhole(trimmed, out var whole))
         {
-            if (TryParse(body.Span, out var fenced, out _))
-            {
-                candidates.Add(new Candidate(fenced, JsonExtractionMethod.Fenced, LineStart: true));
-            }
-            else
-            {
-                Scan(body.Span, JsonExtractionMethod.Fenced, candidates, ref firstError);
-            }
+            return FromWhole(text, whole, start, coercer, expected);
         }
 
-        if (candidates.Count == 0)
+        var candidates = CandidateScanner.Scan(text, out var failure, out var failureOffset);
+        if (failure is not null)
         {
-            Scan(trimmed, JsonExtractionMethod.Embedded, candidates, ref firstError);
+            return JsonExtraction.Failed(text, $"The JSON in the answer is malformed or incomplete at {Where(text, failureOffset)}: {failure}. Reply with only a complete, valid JSON {Describe(expected)}.");
         }
 
         if (candidates.Count > 1)
         {
-            candidates.RemoveAll(c => IsEchoedSchema(c.Value, schema));
+            candidates.RemoveAll(c => IsEchoedSchema(c.Node, schema));
         }
 
-        if (candidates.Count == 0)
+        if (JsonLines(candidates, expected) is { } lines)
         {
-            var start = trimmed.IndexOfAny('{', '[');
-            return JsonExtraction.Failed(text, start < 0
-                ? $"The answer contains no JSON {Describe(expected)}; reply with only the JSON, no prose. The answer starts with: \"{Clip(trimmed)}\"."
-                : $"The JSON in the answer is malformed or incomplete ({firstError ?? "unreadable"}); reply with only a complete, valid JSON {Describe(expected)}.");
+            candidates.Insert(0, lines);
         }
 
-        if (candidates.Count > 1 && expected != JsonValueKind.Object && candidates.TrueForAll(c => c.LineStart && c.Value.ValueKind == JsonValueKind.Object))
-        {
-            return Finish(text, ToArray(candidates), JsonExtractionMethod.JsonLines, schema, expected);
-        }
-
-        var pick = candidates.Find(c => expected is null || c.Value.ValueKind == expected) ?? candidates[0];
-        return Finish(text, pick.Value, pick.Method, schema, expected);
+        return Choose(text, trimmed, start, candidates, coercer, policy, expected);
     }
 
-    private static JsonExtraction Finish(string text, JsonElement value, JsonExtractionMethod method, JsonElement? schema, JsonValueKind? expected)
+    private static JsonExtraction FromWhole(string text, JsonElement whole, int start, SchemaCoercer? coercer, string? expected)
     {
-        if (expected is { } want && value.ValueKind == JsonValueKind.Object && TryEnvelope(value, out var name, out var inner) && inner.ValueKind == want && !SchemaDeclares(schema, name))
+        if (coercer is null || SchemaFit.Fits(whole, coercer.Model, coercer.Policy))
         {
-            return JsonExtraction.Found(text, inner, method, name);
+            return JsonExtraction.Found(text, whole, JsonExtractionMethod.Whole, null, []);
         }
 
-        return JsonExtraction.Found(text, value, method);
+        // Read again for the offsets of every value (valid JSON reads without a repair), so errors and changes are located.
+        var node = whole.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new LenientReader(text, start, text.Length).ReadContainer() ?? LenientNodes.FromElement(whole, start) : LenientNodes.FromElement(whole, start);
+        if (coercer.TryRun(node, prose: false, out var value, out var envelope))
+        {
+            // Valid JSON that fits is returned exactly as written (missing optional members are not filled in).
+            return coercer.Changes.TrueForAll(c => c.Description.StartsWith(SchemaCoercer.MissingOptional, StringComparison.Ordinal))
+                ? JsonExtraction.Found(text, whole, JsonExtractionMethod.Whole, null, [])
+                : JsonExtraction.Found(text, LenientNodes.ToElement(value!), JsonExtractionMethod.Whole, envelope, Located(text, coercer.Changes));
+        }
+
+        return JsonExtraction.Failed(text, Misfit(text, coercer.Errors, expected, cutOff: false));
     }
 
-    private static bool TryEnvelope(JsonElement value, out string name, out JsonElement inner)
+    private static JsonExtraction Choose(string text, ReadOnlySpan<char> trimmed, int start, List<Candidate> candidates, SchemaCoercer? coercer, JsonParsePolicy policy, string? expected)
     {
-        name = string.Empty;
-        inner = default;
-        using var properties = value.EnumerateObject();
-        if (!properties.MoveNext())
+        string? error = null;
+        var chosen = 0;
+        foreach (var candidate in candidates)
         {
-            return false;
+            chosen++;
+            if (policy == JsonParsePolicy.Strict && candidate.Repairs.Count > 0)
+            {
+                var first = candidate.Repairs[0];
+                error ??= $"The JSON in the answer is malformed or incomplete at {Where(text, first.Offset)}: {first.Description.Split(';')[0]}. Reply with only a complete, valid JSON {Describe(expected)}.";
+                continue;
+            }
+
+            var changes = new List<RepairAt>(candidate.Repairs);
+            LenientNode? value;
+            string? envelope = null;
+            if (coercer is null)
+            {
+                value = SchemaCoercer.Plain(candidate.Node);
+            }
+            else
+            {
+                coercer.Changes.Clear();
+                if (!coercer.TryRun(candidate.Node, prose: false, out value, out envelope))
+                {
+                    if (error is null || (expected is not null && KindOf(candidate.Node) == expected && !candidate.Fenced))
+                    {
+                        error = Misfit(text, coercer.Errors, expected, candidate.Node.CutOff || candidate.Repairs.Count > 0);
+                    }
+
+                    continue;
+                }
+
+                changes.AddRange(coercer.Changes);
+            }
+
+            var method = candidate.Lines ? JsonExtractionMethod.JsonLines
+                : candidate.Start == start && candidate.End >= text.AsSpan().TrimEnd().Length && !candidate.Fenced ? JsonExtractionMethod.Whole
+                : candidate.Fenced ? JsonExtractionMethod.Fenced : JsonExtractionMethod.Embedded;
+            if (method is JsonExtractionMethod.Fenced or JsonExtractionMethod.Embedded)
+            {
+                var what = method == JsonExtractionMethod.Fenced ? "JSON taken from a code fence" : "JSON taken from the text around it";
+                changes.Insert(0, new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction));
+            }
+
+            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, changes));
         }
 
-        var only = properties.Current;
-        if (properties.MoveNext() || Array.FindIndex(s_envelopes, e => e.Equals(only.Name, StringComparison.OrdinalIgnoreCase)) < 0)
+        if (coercer is not null && policy == JsonParsePolicy.RepairAndCoerce && coercer.ReadsProse())
         {
-            return false;
+            coercer.Changes.Clear();
+            var prose = new LenientNode(LenientKind.Bare, start, trimmed.ToString());
+            if (coercer.TryRun(prose, prose: true, out var value, out _))
+            {
+                return JsonExtraction.Found(text, LenientNodes.ToElement(value!), JsonExtractionMethod.Embedded, null, Located(text, coercer.Changes));
+            }
+
+            error ??= Misfit(text, coercer.Errors, expected, cutOff: false);
         }
 
-        name = only.Name;
-        inner = only.Value;
-        return true;
+        return JsonExtraction.Failed(text, error ?? (candidates.Count == 0
+            ? $"The answer contains no JSON {Describe(expected)}; reply with only the JSON, no prose. The answer starts with: \"{Clip(trimmed)}\"."
+            : $"The answer contains no JSON {Describe(expected)} that fits the schema; reply with only the JSON {Describe(expected)}."));
     }
 
-    private static bool TryParse(ReadOnlySpan<char> text, out JsonElement value, out string? error)
+    private static string Misfit(string text, List<CoercionError> errors, string? expected, bool cutOff) =>
+        (cutOff ? "The JSON in the answer is malformed or incomplete and does not fit the schema: " : "The JSON in the answer does not fit the schema: ")
+        + string.Join(" ", errors.Select(e => $"{e.Path} ({Where(text, e.Offset)}): {e.Message}."))
+        + $" Reply with only a complete JSON {Describe(expected)} that fits the schema.";
+
+    private static bool TryParseWhole(ReadOnlySpan<char> text, out JsonElement value)
     {
         value = default;
-        error = null;
-        var first = text.IsEmpty ? '\0' : text[0];
+        var first = text[0];
         if (first is not ('{' or '[' or '"' or '-' or 't' or 'f' or 'n') && !char.IsAsciiDigit(first))
         {
             return false;
@@ -129,96 +177,17 @@ public static partial class JsonExtractor
 
         try
         {
-            using var document = JsonDocument.Parse(text.ToString(), s_lenient);
+            using var document = JsonDocument.Parse(text.ToString());
             value = document.RootElement.Clone();
             return true;
         }
-        catch (JsonException exception)
+        catch (JsonException)
         {
-            error = Position(exception);
             return false;
         }
         catch (ArgumentException)
         {
-            // An unpaired surrogate somewhere in the text; the byte scan below reads around it.
             return false;
         }
     }
-
-    /// <summary>Finds every complete JSON object or array embedded in <paramref name="text"/>.</summary>
-    private static void Scan(ReadOnlySpan<char> text, JsonExtractionMethod method, List<Candidate> candidates, ref string? firstError)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        var failed = 0;
-        for (var i = 0; i < bytes.Length && failed < MaxFailedStarts;)
-        {
-            var at = bytes.AsSpan(i).IndexOfAny((byte)'{', (byte)'[');
-            if (at < 0)
-            {
-                break;
-            }
-
-            i += at;
-            if (TryReadValue(bytes.AsSpan(i), out var length, out var value, out var error))
-            {
-                candidates.Add(new Candidate(value, method, StartsLine(bytes, i)));
-                i += length;
-            }
-            else
-            {
-                firstError ??= error;
-                failed++;
-                i++;
-            }
-        }
-    }
-
-    private static bool TryReadValue(ReadOnlySpan<byte> utf8, out int length, out JsonElement value, out string? error)
-    {
-        length = 0;
-        value = default;
-        error = null;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            reader.Skip();
-            length = checked((int)reader.BytesConsumed);
-            using var document = JsonDocument.Parse(utf8[..length].ToArray(), s_lenient);
-            value = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException exception)
-        {
-            error = Position(exception);
-            return false;
-        }
-    }
-
-    private static bool StartsLine(byte[] bytes, int index)
-    {
-        for (var j = index - 1; j >= 0; j--)
-        {
-            if (bytes[j] == (byte)'\n')
-            {
-                return true;
-            }
-
-            if (bytes[j] is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string Position(JsonException exception) =>
-        exception.LineNumber is { } line ? $"line {line + 1}, position {exception.BytePositionInLine + 1}" : exception.Message;
-
-    private sealed record Candidate(JsonElement Value, JsonExtractionMethod Method, bool LineStart);
 }

@@ -28,7 +28,13 @@ public sealed class ValidationContext
     public JsonElement? Schema { get; }
 
     /// <summary>Gets the JSON found in <see cref="Text"/> (extracted once, on first use).</summary>
-    public JsonExtraction Json => _json ??= JsonExtractor.Extract(Text, Schema);
+    public JsonExtraction Json => _json ??= JsonExtractor.Extract(Text, Schema, Policy);
+
+    /// <summary>Gets how far <see cref="Json"/> repairs and coerces the answer. Default: <see cref="JsonParsePolicy.RepairAndCoerce"/>.</summary>
+    public JsonParsePolicy Policy { get; init; } = JsonParsePolicy.RepairAndCoerce;
+
+    /// <summary>Gets the changes made to read the answer as JSON, if it was read (empty otherwise).</summary>
+    internal IReadOnlyList<JsonRepair> Repairs => _json?.Repairs ?? [];
 
     /// <summary>Gets the services of the application, for custom validators and syntax checkers.</summary>
     public IServiceProvider? Services { get; init; }

@@ -12,6 +12,14 @@ public sealed class ValidationOptions
     /// </summary>
     public int MaxReasks { get; set; } = DefaultMaxReasks;
 
+    /// <summary>
+    /// Gets or sets how far an answer that is almost JSON is repaired and coerced before it counts as invalid (and is
+    /// re-asked). A method's <c>PromptDescriptor.JsonPolicy</c> wins. Default: <see cref="PromptGen.Validation.JsonParsePolicy.RepairAndCoerce"/> —
+    /// a valid answer (native structured output) passes through unchanged and free, and every change made to any other
+    /// answer is recorded on the result and the trace, so nothing is silent.
+    /// </summary>
+    public PromptGen.Validation.JsonParsePolicy JsonPolicy { get; set; } = PromptGen.Validation.JsonParsePolicy.RepairAndCoerce;
+
     /// <summary>Gets or sets the model judge rules use when they name none. Default: <see langword="null"/> (the call's default model).</summary>
     public string? JudgeModel { get; set; }
 }

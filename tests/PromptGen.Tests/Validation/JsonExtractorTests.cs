@@ -109,7 +109,8 @@ public class JsonExtractorTests
     [InlineData("", "empty")]
     [InlineData("   \n\t ", "empty")]
     [InlineData("Paris, France", "no JSON")]
-    [InlineData("{\"name\": \"Par", "malformed or incomplete")]
+    [InlineData("{\"name\": ", "malformed or incomplete")]
+    [InlineData("{\"name\": [\"Par", "malformed or incomplete")]
     [InlineData("```json\n{\"name\": \n```", "malformed or incomplete")]
     public void Explains_why_there_is_no_json(string text, string expected)
     {

@@ -43,15 +43,17 @@ public class ReaskOverHttpTests
         Assert.Equal([AttemptOutcome.Invalid, AttemptOutcome.Invalid, AttemptOutcome.Succeeded], result.Trace.Attempts.Select(a => a.Outcome));
         Assert.Equal(2, result.Trace.Reasks);
         Assert.Contains("no JSON object", Assert.Single(result.Trace.Attempts[0].ValidationErrors), StringComparison.Ordinal);
-        Assert.Equal(["$.author must not be null; give it a string.", "$.year is required but missing; add \"year\" (a number)."], result.Trace.Attempts[1].ValidationErrors);
+        var misfit = Assert.Single(result.Trace.Attempts[1].ValidationErrors);
+        Assert.Contains("$.author (line 1, column 26): null is not allowed; give a string.", misfit, StringComparison.Ordinal);
+        Assert.Contains("$.year (line 1, column 1): required property \"year\" (an integer) is missing.", misfit, StringComparison.Ordinal);
 
         var requests = host.Simulator.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Equal(1, requests[0].MessageCount);
         Assert.Contains("no JSON object", requests[1].LastUserText, StringComparison.Ordinal);
         Assert.Contains("\"required\":[\"title\",\"author\",\"year\"]", requests[1].LastUserText, StringComparison.Ordinal);
-        Assert.Contains("$.author must not be null", requests[2].LastUserText, StringComparison.Ordinal);
-        Assert.Contains("$.year is required", requests[2].LastUserText, StringComparison.Ordinal);
+        Assert.Contains("$.author (line 1, column 26): null is not allowed", requests[2].LastUserText, StringComparison.Ordinal);
+        Assert.Contains("required property \"year\"", requests[2].LastUserText, StringComparison.Ordinal);
 
         // Only the latest failed answer stays in the conversation: prompt, that answer, the repair message.
         Assert.Equal(3, requests[2].MessageCount);

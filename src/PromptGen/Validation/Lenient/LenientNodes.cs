@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Globalization;
+
+namespace PromptGen.Validation.Lenient;
+
+/// <summary>Conversions between <see cref="JsonElement"/> and <see cref="LenientNode"/>, and structural equality of lenient values.</summary>
+internal static class LenientNodes
+{
+    /// <summary>A valid JSON value as a lenient node, every offset <paramref name="offset"/> (the value's start).</summary>
+    public static LenientNode FromElement(JsonElement element, int offset)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var members = new List<KeyValuePair<string, LenientNode>>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    members.Add(new(property.Name, FromElement(property.Value, offset)));
+                }
+
+                return new LenientNode(LenientKind.Object, offset) { Members = members };
+            case JsonValueKind.Array:
+                var items = new List<LenientNode>(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    items.Add(FromElement(item, offset));
+                }
+
+                return new LenientNode(LenientKind.Array, offset) { Items = items };
+            case JsonValueKind.String:
+                return new LenientNode(LenientKind.String, offset, element.GetString());
+            case JsonValueKind.Number:
+                return new LenientNode(LenientKind.Number, offset, element.GetRawText());
+            case JsonValueKind.True:
+                return new LenientNode(LenientKind.True, offset);
+            case JsonValueKind.False:
+                return new LenientNode(LenientKind.False, offset);
+            default:
+                return new LenientNode(LenientKind.Null, offset);
+        }
+    }
+
+    /// <summary>A value as a detached <see cref="JsonElement"/> (unquoted text written as a string).</summary>
+    public static JsonElement ToElement(LenientNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            Write(node, writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Sets a member, replacing one of the same name.</summary>
+    public static void Set(List<KeyValuePair<string, LenientNode>> members, string name, LenientNode value)
+    {
+        var index = members.FindIndex(m => m.Key == name);
+        if (index >= 0)
+        {
+            members[index] = new(name, value);
+        }
+        else
+        {
+            members.Add(new(name, value));
+        }
+    }
+
+    public static bool Has(List<KeyValuePair<string, LenientNode>> members, string name) => members.Exists(m => m.Key == name);
+
+    /// <summary>Whether two values are the same JSON (members in any order, numbers by value).</summary>
+    public static bool DeepEquals(LenientNode? a, LenientNode? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null && b is null;
+        }
+
+        var kindA = a.Kind == LenientKind.Bare ? LenientKind.String : a.Kind;
+        var kindB = b.Kind == LenientKind.Bare ? LenientKind.String : b.Kind;
+        if (kindA != kindB)
+        {
+            return false;
+        }
+
+        switch (kindA)
+        {
+            case LenientKind.String:
+                return a.Text == b.Text;
+            case LenientKind.Number:
+                return a.Text == b.Text || (decimal.TryParse(a.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && x == y);
+            case LenientKind.Array:
+                return a.Items!.Count == b.Items!.Count && a.Items.Zip(b.Items).All(p => DeepEquals(p.First, p.Second));
+            case LenientKind.Object:
+                return a.Members!.Count == b.Members!.Count && a.Members.TrueForAll(m => b.Members.Exists(o => o.Key == m.Key && DeepEquals(m.Value, o.Value)));
+            default:
+                return true;
+        }
+    }
+
+    private static void Write(LenientNode node, Utf8JsonWriter writer)
+    {
+        switch (node.Kind)
+        {
+            case LenientKind.Object:
+                writer.WriteStartObject();
+                foreach (var (key, value) in node.Members!)
+                {
+                    writer.WritePropertyName(key);
+                    Write(value, writer);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case LenientKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in node.Items!)
+                {
+                    Write(item, writer);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case LenientKind.Number:
+                writer.WriteRawValue(node.Text!, skipInputValidation: true);
+                break;
+            case LenientKind.True:
+                writer.WriteBooleanValue(true);
+                break;
+            case LenientKind.False:
+                writer.WriteBooleanValue(false);
+                break;
+            case LenientKind.Null:
+                writer.WriteNullValue();
+                break;
+            default:
+                writer.WriteStringValue(node.Text);
+                break;
+        }
+    }
+}
