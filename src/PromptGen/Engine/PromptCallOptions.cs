@@ -38,6 +38,12 @@ public sealed class PromptCallOptions
     /// <summary>Gets or sets the overall deadline of this call, overriding <see cref="PromptGenOptions.TotalTimeout"/>.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 
+    /// <summary>
+    /// Gets or sets how far an answer that is almost JSON is repaired and coerced in this call, overriding the method's
+    /// policy and <see cref="ValidationOptions.JsonPolicy"/> (typed calls through generated methods and the executor).
+    /// </summary>
+    public Validation.JsonParsePolicy? JsonPolicy { get; set; }
+
     /// <summary>Gets or sets the first-token timeout of a streamed attempt, overriding <see cref="PromptGenOptions.FirstTokenTimeout"/>.</summary>
     public TimeSpan? FirstTokenTimeout { get; set; }
 

@@ -38,7 +38,7 @@ public sealed partial class PromptExecutor
                 var answered = log.Count - 1;
 
                 // A text result without rules has nothing to check: no validation context for it.
-                var context = parse is null && descriptor.Rules.Count == 0 ? null : Context(descriptor, text);
+                var context = parse is null && descriptor.Rules.Count == 0 ? null : Context(descriptor, options, text);
                 var (value, errors) = context is null
                     ? ((T?)(object)text, [])
                     : await ValidateAsync(descriptor, context, parse ?? TextOf<T>, log, cancellationToken).ConfigureAwait(false);
@@ -93,9 +93,9 @@ public sealed partial class PromptExecutor
         }
     }
 
-    private ValidationContext Context(PromptDescriptor descriptor, string text) => new(text, descriptor.Schema)
+    private ValidationContext Context(PromptDescriptor descriptor, PromptCallOptions? options, string text) => new(text, descriptor.Schema)
     {
-        Policy = descriptor.JsonPolicy ?? _router.Options.Validation.JsonPolicy,
+        Policy = options?.JsonPolicy ?? descriptor.JsonPolicy ?? _router.Options.Validation.JsonPolicy,
         Services = _services,
         Judge = _router,
         JudgeModel = _router.Options.Validation.JudgeModel,

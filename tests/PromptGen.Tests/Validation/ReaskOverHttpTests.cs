@@ -182,6 +182,22 @@ public class ReaskOverHttpTests
         Assert.All(error.Attempts, a => Assert.Equal("anthropic/claude-sonnet-4-5", a.ModelId));
     }
 
+    [Fact]
+    public async Task A_per_call_json_policy_overrides_the_method_and_configuration()
+    {
+        await using var host = await TestHost.StartAsync();
+        host.Simulator.Script.Always().Reply("""{"title":"Dune","author":"Frank Herbert","year":1965,}""");
+        var executor = new PromptExecutor(host.Router);
+
+        var repaired = await executor.GetJsonAsync(s_book, s_ask, BookJson.Default.Book, CancellationToken.None);
+        var strict = await Assert.ThrowsAsync<ResponseValidationException>(async () =>
+            await executor.GetJsonAsync(s_book, s_ask, BookJson.Default.Book, new PromptCallOptions { JsonPolicy = JsonParsePolicy.Strict }, CancellationToken.None));
+
+        Assert.Equal("Dune", repaired.Value.Title);
+        Assert.Single(repaired.Trace.Attempts);
+        Assert.NotEmpty(strict.Attempts);
+    }
+
     private sealed class Handler(EscalationDecision decision) : IEscalationHandler
     {
         public List<EscalationRequest> Requests { get; } = [];
