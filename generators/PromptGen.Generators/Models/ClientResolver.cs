@@ -112,6 +112,7 @@ internal static partial class ClientResolver
             }
         }
 
+        CheckSilentMistakes(method, owner, diagnostics);
         var rules = ResolveRules(method, client.HasJsonSchemaRules, owner, files, contexts, diagnostics);
         return new MethodSpec(
             method.Name,

@@ -42,6 +42,11 @@ internal static class ModelIdSyntax
         }
 
         var slash = text.IndexOf('/');
+        if (slash < 0 && WrongSeparator(text) is { } corrected)
+        {
+            return $"the model id '{id}' separates provider and model with '{text[text.IndexOfAny(Separators)]}'; PromptGen model ids use '/': write '{corrected}'";
+        }
+
         if (slash < 0)
         {
             // 'max', 'opus', 'sonnet', 'haiku', 'claude-code' or an alias resolved from configuration at run time.
@@ -70,6 +75,27 @@ internal static class ModelIdSyntax
         }
 
         return null;
+    }
+
+    private static readonly char[] Separators = [':', '\\', '|'];
+
+    private static readonly string[] Providers =
+        ["openai", "anthropic", "ollama", "openrouter", "groq", "gemini", "vllm", "lmstudio", "runpod", "claude-code", "max"];
+
+    /// <summary>
+    /// For <c>openai:gpt-4o</c>, <c>anthropic\claude-…</c> (a known provider, then a separator other than '/'), the id
+    /// with '/' instead; otherwise <see langword="null"/>. The model part keeps its own colons (<c>ollama:llama3.2:3b</c>).
+    /// </summary>
+    internal static string? WrongSeparator(string text)
+    {
+        var at = text.IndexOfAny(Separators);
+        if (at <= 0 || at == text.Length - 1)
+        {
+            return null;
+        }
+
+        var provider = text.Substring(0, at);
+        return Array.IndexOf(Providers, provider.ToLowerInvariant()) >= 0 ? provider + "/" + text.Substring(at + 1) : null;
     }
 
     private static bool IsHttpUrl(string text) =>
