@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
         "Prompt method takes no CancellationToken",
         "Method '{0}' takes no CancellationToken, so its LLM call cannot be cancelled by the caller; add 'CancellationToken cancellationToken = default' as the last parameter",
         Declaration,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
         "PG0101",
