@@ -39,7 +39,7 @@ internal static partial class ClientResolver
             methods.Add(Method(client, method, field, contexts, files, diagnostics));
         }
 
-        var spec = new ClientSpec(client.Namespace, client.InterfaceFullName, client.InterfaceType, client.ImplementationName, client.IsPublic, methods.ToEquatableArray());
+        var spec = new ClientSpec(client.Namespace, client.InterfaceFullName, client.InterfaceType, client.ImplementationName, client.IsPublic, methods.ToEquatableArray(), client.MemberStubs);
         return new Result<ClientSpec>(spec, diagnostics.ToEquatableArray());
     }
 
