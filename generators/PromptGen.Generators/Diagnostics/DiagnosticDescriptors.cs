@@ -174,6 +174,12 @@ internal static class DiagnosticDescriptors
         Models,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidModelSettings = Create(
+        "PG0205",
+        "Invalid [Model] settings",
+        "The [Model] of '{0}' is invalid: {1}",
+        Models);
+
     public static readonly DiagnosticDescriptor InvalidPattern = Create(
         "PG0301",
         "Invalid regular expression",
@@ -272,7 +278,7 @@ internal static class DiagnosticDescriptors
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         UnknownMember, MemberOfNullable, NotEnumerable, LoopItemShadows, UnclosedBlock, StrayBlockEnd, ElseOutsideIf, RoleSectionMisplaced,
         HistoryMisplaced, ConditionNotTestable,
-        MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
+        MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict, InvalidModelSettings,
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing, RuleOnStream,
         ImagePlacement, ImagesToTextOnlyModel, BinaryParameter,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,

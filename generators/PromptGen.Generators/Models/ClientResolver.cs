@@ -197,6 +197,7 @@ internal static partial class ClientResolver
         }
 
         CheckModelId(model.Id, model.Location, owner, "[Model]", diagnostics);
+        CheckModelSettings(model, owner, diagnostics);
         foreach (var fallback in model.Fallbacks)
         {
             CheckModelId(fallback, model.Location, owner, "[Model(Fallbacks)]", diagnostics);

@@ -105,6 +105,32 @@ public class SilentMistakeTests
         Assert.DoesNotContain(ModelHarness.Client(source).Diagnostics, d => d.Id == "PG0201");
     }
 
+    [Theory]
+    [InlineData("Temperature = 5", "Temperature is 5; providers accept 0 to 2")]
+    [InlineData("Temperature = -0.5", "Temperature is -0.5;")]
+    [InlineData("MaxOutputTokens = -3", "MaxOutputTokens is -3; give a positive token limit")]
+    public void PG0205_model_settings_no_provider_accepts(string setting, string problem)
+    {
+        var attribute = $"Model(\"openai/gpt-4o\", {setting})";
+        var source = ModelHarness.Interface($$"""[Prompt("x {a}")] [{{attribute}}] Task<string> XAsync(string a, CancellationToken cancellationToken = default);""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0205");
+        Assert.Contains("The [Model] of 'Demo.IDemo.XAsync' is invalid: " + problem, Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(attribute, Text(diagnostic, source));
+    }
+
+    [Theory]
+    [InlineData("Temperature = 0")]
+    [InlineData("Temperature = 2")]
+    [InlineData("MaxOutputTokens = 400")]
+    public void PG0205_is_not_reported_for_valid_settings(string setting)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x {a}")] [Model("openai/gpt-4o", {{setting}})] Task<string> XAsync(string a, CancellationToken cancellationToken = default);""");
+
+        Assert.Empty(ModelHarness.Client(source).Diagnostics);
+    }
+
     private static string Message(DiagnosticInfo diagnostic) => diagnostic.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(DiagnosticInfo diagnostic, string source)
