@@ -131,6 +131,22 @@ public class SilentMistakeTests
         Assert.Empty(ModelHarness.Client(source).Diagnostics);
     }
 
+    [Theory]
+    [InlineData("Prompt(\"\")", "[Prompt]")]
+    [InlineData("Prompt(\"   \")", "[Prompt]")]
+    [InlineData("SystemPrompt(\"\")", "[SystemPrompt]")]
+    public void PG0102_an_empty_template_is_an_error(string attribute, string kind)
+    {
+        var prompt = attribute.StartsWith("Prompt", StringComparison.Ordinal) ? attribute : "Prompt(\"x\")";
+        var system = attribute.StartsWith("System", StringComparison.Ordinal) ? "[" + attribute + "] " : string.Empty;
+        var source = ModelHarness.Interface($"{system}[{prompt}] Task<string> XAsync(CancellationToken cancellationToken = default);");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0102");
+        Assert.Contains($"The {kind} template of 'Demo.IDemo.XAsync' is malformed at offset 0: the template is empty", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(attribute[(attribute.IndexOf('(', StringComparison.Ordinal) + 1)..^1], Text(diagnostic, source));
+    }
+
     private static string Message(DiagnosticInfo diagnostic) => diagnostic.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(DiagnosticInfo diagnostic, string source)
