@@ -51,6 +51,12 @@ internal static class DiagnosticDescriptors
         Declaration,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DuplicateCallParameter = Create(
+        "PG0006",
+        "Second CancellationToken or PromptCallOptions parameter",
+        "Method '{0}' takes a second {1} parameter '{2}', which the call would ignore (only the first is used); remove it",
+        Declaration);
+
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
         "PG0101",
         "Template placeholder names no parameter",
@@ -274,7 +280,7 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
-        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
+        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken, DuplicateCallParameter,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         UnknownMember, MemberOfNullable, NotEnumerable, LoopItemShadows, UnclosedBlock, StrayBlockEnd, ElseOutsideIf, RoleSectionMisplaced,
         HistoryMisplaced, ConditionNotTestable,

@@ -6,7 +6,8 @@ namespace PromptGen.Generators.Models;
 
 /// <summary>
 /// Declarations that compile and would run, but not as meant: binary parameters rendered as text (PG0403), rules on a
-/// streaming method that never run (PG0308), rules a typed JSON answer can never pass (PG0304).
+/// streaming method that never run (PG0308), rules a typed JSON answer can never pass (PG0304), a second token or
+/// options parameter the call would ignore (PG0006).
 /// </summary>
 internal static partial class ClientResolver
 {
@@ -17,6 +18,21 @@ internal static partial class ClientResolver
             if (BinaryTypeName(parameter.TypeDisplay) is { } binary)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryParameter, parameter.Location ?? method.Location, parameter.Name, owner, binary));
+            }
+        }
+
+        foreach (var kind in new[] { ValueKind.CancellationToken, ValueKind.CallOptions })
+        {
+            var first = true;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Kind == kind && !first)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateCallParameter, parameter.Location ?? method.Location, owner,
+                        kind == ValueKind.CancellationToken ? "CancellationToken" : "PromptCallOptions", parameter.Name));
+                }
+
+                first &= parameter.Kind != kind;
             }
         }
 

@@ -147,6 +147,19 @@ public class SilentMistakeTests
         Assert.Equal(attribute[(attribute.IndexOf('(', StringComparison.Ordinal) + 1)..^1], Text(diagnostic, source));
     }
 
+    [Theory]
+    [InlineData("CancellationToken a, CancellationToken b", "CancellationToken", "b")]
+    [InlineData("PromptCallOptions? first, PromptCallOptions? second, CancellationToken cancellationToken = default", "PromptCallOptions", "second")]
+    public void PG0006_a_second_token_or_options_parameter_would_be_ignored(string parameters, string type, string name)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x")] Task<string> XAsync({{parameters}});""");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PG0006");
+        Assert.Contains($"Method 'Demo.IDemo.XAsync' takes a second {type} parameter '{name}'", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(name, Text(diagnostic, source));
+    }
+
     private static string Message(DiagnosticInfo diagnostic) => diagnostic.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(DiagnosticInfo diagnostic, string source)
