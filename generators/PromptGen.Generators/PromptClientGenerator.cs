@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using PromptGen.Generators.Diagnostics;
 using PromptGen.Generators.Emit;
 using PromptGen.Generators.Models;
 using PromptGen.Generators.Parsing;
@@ -70,11 +71,17 @@ public sealed class PromptClientGenerator : IIncrementalGenerator
             .Select(static (input, _) => ClientResolver.Resolve(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.Clients);
 
-        context.RegisterSourceOutput(clients, static (production, result) =>
+        // Help links follow the PromptGenHelpLinkBase MSBuild property; read only where diagnostics are reported, so
+        // the resolved clients stay cached when it changes.
+        var helpLinkBase = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => HelpLinks.ReadBase(options.GlobalOptions));
+
+        context.RegisterSourceOutput(clients.Combine(helpLinkBase), static (production, input) =>
         {
+            var (result, helpBase) = input;
             foreach (var diagnostic in result.Diagnostics)
             {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(helpBase));
             }
 
             if (result.Model is { } client)

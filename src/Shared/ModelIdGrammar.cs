@@ -65,6 +65,11 @@ internal static class ModelIdGrammar
         }
 
         var slash = text.IndexOf('/');
+        if (slash < 0 && WrongSeparator(text) is { } corrected)
+        {
+            return $"the model id '{id}' separates provider and model with '{text[text.IndexOfAny(Separators)]}'; PromptGen model ids use '/': write '{corrected}'";
+        }
+
         if (slash < 0)
         {
             bareWord = text;
@@ -105,6 +110,29 @@ internal static class ModelIdGrammar
 
         parts = new ModelIdParts(provider, model, pod, endpoint);
         return null;
+    }
+
+    private static readonly char[] Separators = [':', '\\', '|'];
+
+    private static readonly string[] KnownProviders =
+        ["openai", "anthropic", "ollama", "openrouter", "groq", "gemini", "vllm", "lmstudio", "runpod", "claude-code", "max"];
+
+    /// <summary>
+    /// For <c>openai:gpt-4o</c>, <c>anthropic\claude-…</c> (a known provider, then a separator other than '/'), the id
+    /// with '/' instead; otherwise <see langword="null"/>. The model part keeps its own colons (<c>ollama:llama3.2:3b</c>).
+    /// </summary>
+    internal static string? WrongSeparator(string text)
+    {
+        var at = text.IndexOfAny(Separators);
+        if (at <= 0 || at == text.Length - 1)
+        {
+            return null;
+        }
+
+        var provider = text.Substring(0, at);
+#pragma warning disable CA1845 // span-based string.Concat is not in netstandard2.0
+        return Array.IndexOf(KnownProviders, provider.ToLowerInvariant()) >= 0 ? provider + "/" + text.Substring(at + 1) : null;
+#pragma warning restore CA1845
     }
 
     /// <summary>Whether <paramref name="text"/> is an absolute http or https URL with a host.</summary>

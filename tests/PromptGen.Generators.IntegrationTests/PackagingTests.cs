@@ -20,7 +20,19 @@ public sealed class PackagingTests : IDisposable
             await DotnetCli.RunAsync(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
         }
 
-        Assert.Contains(Directory.GetFiles(feed), f => Path.GetFileName(f) == $"PromptGen.{version}.nupkg");
+        var package = Path.Combine(feed, $"PromptGen.{version}.nupkg");
+        Assert.True(File.Exists(package));
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            // Its own README, the help pages of every diagnostic, and the props that points help links at them.
+            using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+            Assert.StartsWith("# PromptGen\n", (await readme.ReadToEndAsync()).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.NotNull(zip.GetEntry("docs/diagnostics/PG0101.md"));
+            Assert.NotNull(zip.GetEntry("docs/diagnostics/README.md"));
+            Assert.NotNull(zip.GetEntry("build/PromptGen.props"));
+            Assert.NotNull(zip.GetEntry("buildTransitive/PromptGen.props"));
+        }
+
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
@@ -39,7 +51,7 @@ public sealed class PackagingTests : IDisposable
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <NoWarn>$(NoWarn);PG0005</NoWarn>
+                <WarningsNotAsErrors>$(WarningsNotAsErrors);PG0005</WarningsNotAsErrors>
                 <!-- The test package lands here, not in the machine's global package folder; everything else comes from it. -->
                 <RestorePackagesPath>{Path.Combine(_work, "packages")}</RestorePackagesPath>
                 <RestoreFallbackFolders>{DotnetCli.GlobalPackages()}</RestoreFallbackFolders>
@@ -52,12 +64,18 @@ public sealed class PackagingTests : IDisposable
             """);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
-        await DotnetCli.RunAsync(consumer, "build", "-c", "Release", "-nodeReuse:false");
+        var sarif = Path.Combine(_work, "build.sarif");
+        await DotnetCli.RunAsync(consumer, "build", "-c", "Release", "-nodeReuse:false", $"-p:ErrorLog={sarif},version=2.1");
         var output = await DotnetCli.RunAsync(consumer, "run", "-c", "Release", "--no-build");
 
         Assert.Contains("capital=Echo: What is the capital of Chile?", output, StringComparison.Ordinal);
         Assert.Contains("city=Santiago;rank=1", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(consumer, "obj", "Release", "net10.0", "Consumer.AssemblyInfo.cs")));
+
+        // PG0005 (no CancellationToken) is reported; its help link opens the page shipped in the restored package.
+        var page = Path.Combine(_work, "packages", "promptgen", version, "docs", "diagnostics", "PG0005.md");
+        Assert.True(File.Exists(page));
+        Assert.Contains($"\"helpUri\": \"{new Uri(page).AbsoluteUri}\"", await File.ReadAllTextAsync(sarif), StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -49,7 +49,13 @@ internal static class DiagnosticDescriptors
         "Prompt method takes no CancellationToken",
         "Method '{0}' takes no CancellationToken, so its LLM call cannot be cancelled by the caller; add 'CancellationToken cancellationToken = default' as the last parameter",
         Declaration,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateCallParameter = Create(
+        "PG0006",
+        "Second CancellationToken or PromptCallOptions parameter",
+        "Method '{0}' takes a second {1} parameter '{2}', which the call would ignore (only the first is used); remove it",
+        Declaration);
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
         "PG0101",
@@ -174,6 +180,12 @@ internal static class DiagnosticDescriptors
         Models,
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidModelSettings = Create(
+        "PG0205",
+        "Invalid [Model] settings",
+        "The [Model] of '{0}' is invalid: {1}",
+        Models);
+
     public static readonly DiagnosticDescriptor InvalidPattern = Create(
         "PG0301",
         "Invalid regular expression",
@@ -217,6 +229,12 @@ internal static class DiagnosticDescriptors
         "'{0}' uses [MatchesSchema], whose rule lives in the PromptGen.Validation.JsonSchema package; add a reference to it",
         Validation);
 
+    public static readonly DiagnosticDescriptor RuleOnStream = Create(
+        "PG0308",
+        "Validation rule on a streaming method",
+        "The [{1}] of '{0}' would never run: the method streams its answer (IAsyncEnumerable<string> or PromptStream<string>), and streamed text is not validated or re-asked; remove the rule, or return Task<string> or Task<PromptResult<string>> to validate the whole answer",
+        Validation);
+
     public static readonly DiagnosticDescriptor ImagePlacement = Create(
         "PG0401",
         "Image placeholder cannot be used there",
@@ -229,6 +247,12 @@ internal static class DiagnosticDescriptors
         "'{0}' takes image parameter '{1}', but its route '{2}' is a text-only model ({3}), which rejects images; name a vision model (for example 'openai/gpt-4o-mini', 'anthropic/claude-sonnet-4-5' or 'max/sonnet') or remove the image parameter",
         Multimodal,
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BinaryParameter = Create(
+        "PG0403",
+        "Binary parameter would be rendered as text",
+        "Parameter '{0}' of '{1}' is {2}, which a template renders as text (a list of byte values), never as an image; declare it as PromptImage and pass PromptImage.FromBytes(bytes) or PromptImage.FromStream(stream)",
+        Multimodal);
 
     public static readonly DiagnosticDescriptor InvalidRetry = Create(
         "PG0501",
@@ -256,13 +280,13 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
-        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken,
+        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken, DuplicateCallParameter,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         UnknownMember, MemberOfNullable, NotEnumerable, LoopItemShadows, UnclosedBlock, StrayBlockEnd, ElseOutsideIf, RoleSectionMisplaced,
         HistoryMisplaced, ConditionNotTestable,
-        MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict,
-        InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing,
-        ImagePlacement, ImagesToTextOnlyModel,
+        MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict, InvalidModelSettings,
+        InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing, RuleOnStream,
+        ImagePlacement, ImagesToTextOnlyModel, BinaryParameter,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
     }.ToDictionary(d => d.Id);
 

@@ -47,6 +47,12 @@ internal static partial class ClientEmitter
                 writer.Line();
                 Method(writer, method);
             }
+
+            foreach (var stub in client.MemberStubs)
+            {
+                writer.Line();
+                writer.Line(stub);
+            }
         }
 
         return writer.ToString();

@@ -17,5 +17,6 @@ internal static class GeneratedCode
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     public const string TryAdd = "global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
-    public const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
+    /// <summary>The DI lookup that returns <see langword="null"/> when nothing is registered.</summary>
+    public const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService";
 }

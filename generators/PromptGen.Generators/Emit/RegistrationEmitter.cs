@@ -72,11 +72,29 @@ internal static class RegistrationEmitter
 
                 writer.Line("return services;");
             }
+
+            writer.Line();
+            ExecutorLookup(writer);
         }
 
         return writer.ToString();
     }
 
     private static void Register(CodeWriter writer, Registration registration) =>
-        writer.Line($"{GeneratedCode.TryAdd}.TryAddSingleton<{registration.InterfaceType}>(services, static provider => new {registration.ImplementationType}({GeneratedCode.GetRequiredService}<{GeneratedCode.Executor}>(provider)));");
+        writer.Line($"{GeneratedCode.TryAdd}.TryAddSingleton<{registration.InterfaceType}>(services, static provider => new {registration.ImplementationType}(Executor(provider, typeof({registration.InterfaceType}))));");
+
+    /// <summary>
+    /// The executor from DI, or an error that says to call <c>AddPromptGen</c> (instead of .NET's generic "No service for
+    /// type PromptExecutor").
+    /// </summary>
+    private static void ExecutorLookup(CodeWriter writer)
+    {
+        using (writer.Block($"private static {GeneratedCode.Executor} Executor(global::System.IServiceProvider provider, global::System.Type client)"))
+        {
+            writer.Line($"return {GeneratedCode.GetService}<{GeneratedCode.Executor}>(provider)");
+            writer.Indent();
+            writer.Line("?? throw new global::System.InvalidOperationException(\"The prompt client '\" + client.FullName + \"' needs PromptGen's executor, which is not registered; call services.AddPromptGen(configuration) with a provider, for example services.AddPromptGen(configuration).AddOpenAI(), before building the service provider.\");");
+            writer.Outdent();
+        }
+    }
 }

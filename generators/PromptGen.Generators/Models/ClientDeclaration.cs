@@ -13,6 +13,7 @@ namespace PromptGen.Generators.Models;
 /// <param name="Resilience">The interface-level resilience attributes.</param>
 /// <param name="HasJsonSchemaRules">Whether <c>PromptGen.Validation.JsonSchema</c> is referenced (for <c>[MatchesSchema]</c>).</param>
 /// <param name="Methods">The prompt methods.</param>
+/// <param name="MemberStubs">Throwing explicit implementations of the members that are not methods (PG0004), as C#.</param>
 internal sealed record ClientDeclaration(
     string Namespace,
     string InterfaceFullName,
@@ -25,4 +26,5 @@ internal sealed record ClientDeclaration(
     TemplateSource? SystemPrompt,
     ResilienceSettings Resilience,
     bool HasJsonSchemaRules,
-    EquatableArray<MethodDeclaration> Methods);
+    EquatableArray<MethodDeclaration> Methods,
+    EquatableArray<string> MemberStubs);

@@ -38,6 +38,13 @@ internal static partial class ClientResolver
             text = file.Text;
         }
 
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTemplate, source.Location, kind, owner, "0",
+                "the template is empty, so the model would get an empty message (providers reject it); write the prompt, or remove the attribute"));
+            return null;
+        }
+
         var parsed = TemplateParser.Parse(text);
         var context = new TemplateContext(source, file, kind, owner, method, used, diagnostics) { HasSystemPrompt = hasSystemPrompt };
         foreach (var error in parsed.Errors)

@@ -39,7 +39,7 @@ internal static partial class ClientResolver
             methods.Add(Method(client, method, field, contexts, files, diagnostics));
         }
 
-        var spec = new ClientSpec(client.Namespace, client.InterfaceFullName, client.InterfaceType, client.ImplementationName, client.IsPublic, methods.ToEquatableArray());
+        var spec = new ClientSpec(client.Namespace, client.InterfaceFullName, client.InterfaceType, client.ImplementationName, client.IsPublic, methods.ToEquatableArray(), client.MemberStubs);
         return new Result<ClientSpec>(spec, diagnostics.ToEquatableArray());
     }
 
@@ -112,6 +112,7 @@ internal static partial class ClientResolver
             }
         }
 
+        CheckSilentMistakes(method, owner, diagnostics);
         var rules = ResolveRules(method, client.HasJsonSchemaRules, owner, files, contexts, diagnostics);
         return new MethodSpec(
             method.Name,
@@ -196,6 +197,7 @@ internal static partial class ClientResolver
         }
 
         CheckModelId(model.Id, model.Location, owner, "[Model]", diagnostics);
+        CheckModelSettings(model, owner, diagnostics);
         foreach (var fallback in model.Fallbacks)
         {
             CheckModelId(fallback, model.Location, owner, "[Model(Fallbacks)]", diagnostics);

@@ -7,13 +7,15 @@ namespace PromptGen.Generators.Models;
 /// <param name="ImplementationName">The generated class name.</param>
 /// <param name="IsPublic">Whether the class is public.</param>
 /// <param name="Methods">The methods to implement.</param>
+/// <param name="MemberStubs">Throwing explicit implementations of the members that are not methods (PG0004).</param>
 internal sealed record ClientSpec(
     string Namespace,
     string InterfaceFullName,
     string InterfaceType,
     string ImplementationName,
     bool IsPublic,
-    EquatableArray<MethodSpec> Methods)
+    EquatableArray<MethodSpec> Methods,
+    EquatableArray<string> MemberStubs)
 {
     /// <summary>Gets the generated class, fully qualified.</summary>
     public string ImplementationType => "global::" + (Namespace.Length == 0 ? string.Empty : Namespace + ".") + ImplementationName;

@@ -9,9 +9,10 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() =>
+    /// <summary>Creates the diagnostic, its help link under <paramref name="helpLinkBase"/> (see <see cref="Diagnostics.HelpLinks"/>).</summary>
+    public Diagnostic ToDiagnostic(string? helpLinkBase = null) =>
         Diagnostic.Create(
-            Diagnostics.DiagnosticDescriptors.ById(Id),
+            Diagnostics.HelpLinks.Descriptor(Id, helpLinkBase),
             Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
             Arguments.Cast<object>().ToArray());
 }

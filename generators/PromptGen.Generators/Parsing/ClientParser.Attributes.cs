@@ -59,7 +59,7 @@ internal static partial class ClientParser
             ? fallbacks.Values.Select(v => v.Value as string ?? string.Empty).ToEquatableArray()
             : EquatableArray<string>.Empty;
         var temperature = attribute.NamedArgument("Temperature") is double t && !double.IsNaN(t) ? t : (double?)null;
-        var maxTokens = attribute.NamedArgument("MaxOutputTokens") is int m && m > 0 ? m : (int?)null;
+        var maxTokens = attribute.NamedArgument("MaxOutputTokens") is int m && m != 0 ? m : (int?)null; // negative: PG0205
         return new ModelSettings(id, fallbackIds, temperature, maxTokens, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()));
     }
 

@@ -54,6 +54,7 @@ internal static partial class ClientParser
         var defaultModel = clientAttribute.NamedArgument("Model") as string;
         var hasJsonSchemaRules = context.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.JsonSchemaRule) is not null;
         var methods = new List<MethodDeclaration>();
+        var stubs = new List<string>();
         foreach (var member in type.GetMembers().Concat(type.AllInterfaces.SelectMany(i => i.GetMembers())))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -73,6 +74,10 @@ internal static partial class ClientParser
                     LocationInfo.From(member.Locations.FirstOrDefault()),
                     type.Name + "." + member.Name,
                     "prompt clients declare methods only; remove the property or event, or give it a default implementation"));
+                if (MemberStubs.For(member) is { } stub)
+                {
+                    stubs.Add(stub);
+                }
             }
         }
 
@@ -88,7 +93,8 @@ internal static partial class ClientParser
             ReadTemplate(type, KnownNames.SystemPromptAttribute, "SystemPrompt", type.Name, diagnostics),
             ResilienceReader.Read(type),
             hasJsonSchemaRules,
-            methods.ToEquatableArray());
+            methods.ToEquatableArray(),
+            stubs.ToEquatableArray());
         return new Result<ClientDeclaration>(declaration, diagnostics.ToEquatableArray());
     }
 

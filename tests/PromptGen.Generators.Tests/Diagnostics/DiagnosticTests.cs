@@ -188,7 +188,7 @@ public class DiagnosticTests
     [Fact]
     public void PG0202_no_json_context_gives_the_code_to_paste()
     {
-        var source = ModelHarness.Interface("""[Prompt("x")] Task<Answer> XAsync();""", extra: "public sealed record Answer(string Text);");
+        var source = ModelHarness.Interface("""[Prompt("x")] Task<Answer> XAsync(CancellationToken cancellationToken);""", extra: "public sealed record Answer(string Text);");
         var (output, run) = GeneratorHarness.Run(source, withJson: false);
 
         var diagnostic = Assert.Single(GeneratorHarness.GeneratorDiagnostics(run), d => d.Severity >= DiagnosticSeverity.Warning);
@@ -210,13 +210,15 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void PG0005_is_information_on_a_method_without_a_cancellation_token()
+    public void PG0005_is_a_warning_on_the_method_name_without_a_cancellation_token()
     {
-        var result = ModelHarness.Client(ModelHarness.Interface("""[Prompt("x")] Task<string> XAsync();"""));
+        var source = ModelHarness.Interface("""[Prompt("x")] Task<string> XAsync();""");
+        var result = ModelHarness.Client(source);
 
-        var info = Assert.Single(result.Diagnostics);
-        Assert.Equal("PG0005", info.Id);
-        Assert.Equal(DiagnosticSeverity.Info, info.ToDiagnostic().Severity);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("PG0005", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.ToDiagnostic().Severity);
+        Assert.Equal("XAsync", Text(result, warning, source));
         Assert.NotNull(result.Model);
     }
 

@@ -12,7 +12,7 @@ internal static class PromptClientServiceCollectionExtensions
     /// <returns>The same collection.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddSupport(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(Executor(provider, typeof(global::Resilient.ISupport))));
         return services;
     }
 
@@ -26,7 +26,7 @@ internal static class PromptClientServiceCollectionExtensions
     {
         if (typeof(TClient) == typeof(global::Resilient.ISupport))
         {
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(Executor(provider, typeof(global::Resilient.ISupport))));
             return services;
         }
 
@@ -38,7 +38,13 @@ internal static class PromptClientServiceCollectionExtensions
     /// <returns>The same collection.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddPromptClients(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Resilient.ISupport>(services, static provider => new global::Resilient.Support(Executor(provider, typeof(global::Resilient.ISupport))));
         return services;
+    }
+
+    private static global::PromptGen.Generated.PromptExecutor Executor(global::System.IServiceProvider provider, global::System.Type client)
+    {
+        return global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::PromptGen.Generated.PromptExecutor>(provider)
+            ?? throw new global::System.InvalidOperationException("The prompt client '" + client.FullName + "' needs PromptGen's executor, which is not registered; call services.AddPromptGen(configuration) with a provider, for example services.AddPromptGen(configuration).AddOpenAI(), before building the service provider.");
     }
 }

@@ -12,7 +12,7 @@ internal static class PromptClientServiceCollectionExtensions
     /// <returns>The same collection.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddRag(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(Executor(provider, typeof(global::Shop.IRag))));
         return services;
     }
 
@@ -26,7 +26,7 @@ internal static class PromptClientServiceCollectionExtensions
     {
         if (typeof(TClient) == typeof(global::Shop.IRag))
         {
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(Executor(provider, typeof(global::Shop.IRag))));
             return services;
         }
 
@@ -38,7 +38,13 @@ internal static class PromptClientServiceCollectionExtensions
     /// <returns>The same collection.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddPromptClients(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PromptGen.Generated.PromptExecutor>(provider)));
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.IRag>(services, static provider => new global::Shop.Rag(Executor(provider, typeof(global::Shop.IRag))));
         return services;
+    }
+
+    private static global::PromptGen.Generated.PromptExecutor Executor(global::System.IServiceProvider provider, global::System.Type client)
+    {
+        return global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::PromptGen.Generated.PromptExecutor>(provider)
+            ?? throw new global::System.InvalidOperationException("The prompt client '" + client.FullName + "' needs PromptGen's executor, which is not registered; call services.AddPromptGen(configuration) with a provider, for example services.AddPromptGen(configuration).AddOpenAI(), before building the service provider.");
     }
 }

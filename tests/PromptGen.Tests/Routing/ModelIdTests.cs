@@ -44,6 +44,7 @@ public class ModelIdTests
     [InlineData("runpod/llama", "pod and a model", "runpod/<pod-id>/<model>")]
     [InlineData("openai/m@", "names no endpoint", "@name")]
     [InlineData("openai/m@ftp://host/v1", "not an absolute http or https URL", "openai/my-model@http://localhost:8000/v1")]
+    [InlineData("openai:gpt-4o", "separates provider and model with ':'", "write 'openai/gpt-4o'")]
     public void Malformed_ids_name_the_problem_and_the_fix(string text, string problem, string fix)
     {
         var error = Assert.Throws<PromptConfigurationException>(() => ModelId.Parse(text));
