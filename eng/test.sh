@@ -46,4 +46,5 @@ if ! command -v npm > /dev/null; then
   install_packages "the Claude Code CLI tests (npm)" nodejs npm
 fi
 
-dotnet test PromptGen.sln "$@"
+# A test that hangs ends the run with its name and a dump after 15 minutes instead of holding CI to its limit.
+dotnet test PromptGen.sln --blame-hang-timeout 15m "$@"

@@ -6,11 +6,10 @@ namespace PromptGen;
 
 public sealed partial class PromptRouter
 {
-    private static readonly BoundedChannelOptions s_streamChannel = new(1)
+    private static readonly UnboundedChannelOptions s_streamChannel = new()
     {
         SingleReader = true,
         SingleWriter = true,
-        FullMode = BoundedChannelFullMode.Wait,
     };
 
     /// <summary>
@@ -57,9 +56,10 @@ public sealed partial class PromptRouter
         TaskCompletionSource<PromptResult<string>> completion,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The call runs as the producer of a one-slot channel: it is the same SendAsync as every other call, in streaming
-        // mode, and the consumer's pace holds it back (the idle watch pauses while the slot is full).
-        var channel = Channel.CreateBounded<ChatResponseUpdate>(s_streamChannel);
+        // The call runs as the producer of a channel: it is the same SendAsync as every other call, in streaming mode. The
+        // channel is unbounded on purpose: the attempt keeps every update anyway (to assemble the response), so buffering
+        // costs nothing more, and the producer never waits for the caller, so the idle watch measures only the model.
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>(s_streamChannel);
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(channel.Writer, messages, options, resolved, abandon.Token);
         var read = false;
@@ -149,18 +149,7 @@ public sealed partial class PromptRouter
                 for (; held < updates.Count; held++)
                 {
                     call.Delivered = true;
-                    var write = sink.WriteAsync(updates[held], call.CallerToken);
-                    if (!write.IsCompleted)
-                    {
-                        // The caller is slow, not the model: no idle watch while the caller's slot is full.
-                        attempt.Progressed(content: true, idle: null);
-                        await write.ConfigureAwait(false);
-                        attempt.Progressed(content: true, call.IdleTimeout);
-                    }
-                    else
-                    {
-                        write.GetAwaiter().GetResult();
-                    }
+                    sink.TryWrite(updates[held]);
                 }
             }
         }
