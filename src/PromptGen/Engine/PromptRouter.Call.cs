@@ -81,7 +81,7 @@ public sealed partial class PromptRouter
             // An answer that did not come from a stream (the escalation handler supplied it) still reaches the caller.
             foreach (var update in result.Response.ToChatResponseUpdates())
             {
-                await sink.WriteAsync(update, call.CallerToken).ConfigureAwait(false);
+                sink.TryWrite(update);
             }
         }
 
@@ -103,8 +103,9 @@ public sealed partial class PromptRouter
                 throw Fail([failures[^1], .. failures[..^1]], call.Attempts, call.Debug);
             }
 
-            var request = new EscalationRequest(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
-            if (call.DeadlineToken.IsCancellationRequested || await call.Escalations.AskAsync(request, call.Debug, call.CallerToken).ConfigureAwait(false) is not { } decision)
+            // The request (a copy of the conversation and trace) is built only when the handler will be asked.
+            if (call.DeadlineToken.IsCancellationRequested || !call.Escalations.CanAsk
+                || await call.Escalations.AskAsync(Request(call, chain, failures), call.Debug, call.CallerToken).ConfigureAwait(false) is not { } decision)
             {
                 throw Fail(failures, call.Attempts, call.Debug);
             }
@@ -136,6 +137,9 @@ public sealed partial class PromptRouter
             failures = next;
         }
     }
+
+    private static EscalationRequest Request(CallState call, IReadOnlyList<ModelRoute> chain, List<PromptGenException> failures) =>
+        new(chain[0].Id.Canonical, [.. call.Messages], new PromptTrace([.. call.Attempts], call.Debug?.Snapshot()), failures[^1], Exhausted: !call.AskedEarly);
 
     /// <summary>Tries the routes in order (with retries and breakers); a staged threshold can insert the stronger model or stop early to ask the handler.</summary>
     private async ValueTask<(ChatResponse? Response, ModelRoute? Route, List<PromptGenException> Failures)> RunChainAsync(CallState call, IReadOnlyList<ModelRoute> chain, AttemptKind firstKind)

@@ -69,8 +69,8 @@ public sealed partial class PromptExecutor
             }
 
             var exhausted = Exhausted(descriptor, budget, log);
-            var request = new EscalationRequest(model ?? options?.Model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true);
-            if (escalations is null || await escalations.AskAsync(request, null, cancellationToken).ConfigureAwait(false) is not { } decision)
+            if (escalations is not { CanAsk: true }
+                || await escalations.AskAsync(new EscalationRequest(model ?? options?.Model ?? descriptor.Model ?? _router.Options.DefaultModel, [.. prompt], log.Trace(), exhausted, Exhausted: true), null, cancellationToken).ConfigureAwait(false) is not { } decision)
             {
                 throw exhausted;
             }
