@@ -170,7 +170,9 @@ public sealed partial class PromptRouter
             {
                 var response = await breaker.Pipeline
                     .ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return (response, chain[i], failures ?? []);
+
+                // A stream the caller cancelled (or stopped reading) mid-answer ends as a cancellation, never a truncated success.
+                return ReferenceEquals(response, s_cancelledStream) ? throw new OperationCanceledException(call.CallerToken) : (response, chain[i], failures ?? []);
             }
             catch (BrokenCircuitException open)
             {
@@ -248,6 +250,12 @@ public sealed partial class PromptRouter
             var response = call.Streaming
                 ? await StreamAttemptAsync(call, attempt, messages).ConfigureAwait(false)
                 : await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+            if (ReferenceEquals(response, s_cancelledStream))
+            {
+                call.Attempts.Add(attempt.Cancelled());
+                return response;
+            }
+
             if (response.FinishReason == ChatFinishReason.ContentFilter)
             {
                 throw ErrorMapper.ContentFiltered(attempt.Route);
