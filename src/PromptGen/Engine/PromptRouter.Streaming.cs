@@ -153,7 +153,7 @@ public sealed partial class PromptRouter
     {
         var updates = new List<ChatResponseUpdate>();
         var held = 0;
-        var stream = attempt.Route.Client.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
+        var stream = attempt.Route.Pipeline.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
         await using (stream.ConfigureAwait(false))
         {
             while (true)
