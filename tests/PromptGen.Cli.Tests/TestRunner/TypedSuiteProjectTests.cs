@@ -9,7 +9,8 @@ namespace PromptGen.Cli.Tests.TestRunner;
 /// </summary>
 public sealed class TypedSuiteProjectTests : IAsyncLifetime, IDisposable
 {
-    private readonly CliRunner _cli = new();
+    // Each run builds the project (dotnet build): minutes, not seconds, on a loaded machine.
+    private readonly CliRunner _cli = new() { Timeout = TimeSpan.FromMinutes(10) };
     private LlmSimulator _simulator = null!;
 
     public async Task InitializeAsync() => _simulator = await LlmSimulator.StartAsync();
@@ -68,6 +69,7 @@ public sealed class TypedSuiteProjectTests : IAsyncLifetime, IDisposable
     private async Task<CliResult> RunAsync(string suite, string project)
     {
         var result = await _cli.RunAsync(["test", suite, "--project", project, "--config", _cli.WriteConfig(_simulator), "--out", "out", "--report", "json"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_cli.Directory, "out", "results.json")));
         Assert.Equal("PASS", results.RootElement.GetProperty("cases")[0].GetProperty("outcome").GetString());
         return result;
