@@ -39,8 +39,11 @@ public sealed class PromptClientGenerator : IIncrementalGenerator
         /// <summary>The DI registrations of all clients.</summary>
         public const string Registrations = "PromptGen.Registrations";
 
+        /// <summary>The resolved clients of the assembly, for its prompt catalog.</summary>
+        public const string Catalog = "PromptGen.Catalog";
+
         /// <summary>Gets every step name.</summary>
-        public static string[] All => new[] { Declarations, JsonContexts, AllJsonContexts, TemplateFiles, AllTemplateFiles, Clients, Registrations };
+        public static string[] All => new[] { Declarations, JsonContexts, AllJsonContexts, TemplateFiles, AllTemplateFiles, Clients, Registrations, Catalog };
     }
 
     /// <inheritdoc/>
@@ -104,6 +107,31 @@ public sealed class PromptClientGenerator : IIncrementalGenerator
             if (all.Count > 0)
             {
                 production.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(all));
+            }
+        });
+
+        RegisterCatalog(context, clients, jsonContexts);
+    }
+
+    /// <summary>
+    /// The assembly's prompt catalog (for test hosts): every resolved client, collected in a stable order, with the JSON
+    /// contexts that give parameter types their metadata.
+    /// </summary>
+    private static void RegisterCatalog(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<Result<ClientSpec>> clients, IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<JsonContextModel>> jsonContexts)
+    {
+        var catalog = clients
+            .Select(static (result, _) => result.Model)
+            .Where(static client => client is not null && client.Methods.Any(CatalogEmitter.IsCallable))
+            .Collect()
+            .Select(static (all, _) => all.Select(c => c!).OrderBy(c => c.InterfaceType, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(jsonContexts.Select(static (all, _) => all.ToEquatableArray()))
+            .WithTrackingName(Steps.Catalog);
+
+        context.RegisterSourceOutput(catalog, static (production, input) =>
+        {
+            if (input.Left.Count > 0)
+            {
+                production.AddSource(CatalogEmitter.HintName, CatalogEmitter.Emit(input.Left, input.Right));
             }
         });
     }

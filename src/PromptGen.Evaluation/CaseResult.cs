@@ -161,4 +161,5 @@ internal sealed record RunResults(string Suite, DateTimeOffset StartedAt, RunSum
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CaseResult))]
 [JsonSerializable(typeof(RunResults))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

@@ -9,8 +9,11 @@ namespace PromptGen.Evaluation;
 /// what happened into a verdict: PASS; FAIL when the answer broke a rule after every re-ask; ERROR when a provider, a
 /// judge or the runner itself failed (an error says nothing about the prompt); SKIPPED.
 /// </summary>
-internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, RunSettings settings, PriceTable prices, TimeProvider time)
+internal sealed partial class CaseRunner(PromptExecutor executor, PromptRouter router, RunSettings settings, PriceTable prices, TimeProvider time)
 {
+    /// <summary>Gets the services generated methods are called with (<c>call</c> cases).</summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>Runs a case, counting the waits it spent behind a rate-limited provider (<see cref="RateLimitGate"/>).</summary>
     public async Task<CaseResult> RunAsync(TestCase testCase, CancellationToken cancellationToken)
     {
@@ -34,6 +37,11 @@ internal sealed class CaseRunner(PromptExecutor executor, PromptRouter router, R
 
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
+        if (testCase.Call is { } call)
+        {
+            return await RunCallAsync(testCase, call, result, startedAt, started, cancellationToken).ConfigureAwait(false);
+        }
+
         if (testCase.GivenAnswer is { } given)
         {
             return await ValidateGivenAsync(testCase, result, given, startedAt, started, cancellationToken).ConfigureAwait(false);

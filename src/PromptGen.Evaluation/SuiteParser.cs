@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using PromptGen.Generated;
 using PromptGen.Validation;
 
 namespace PromptGen.Evaluation;
@@ -8,14 +9,14 @@ namespace PromptGen.Evaluation;
 internal static class SuiteParser
 {
     private static readonly string[] s_rootFields = ["name", "description", "defaults", "cases"];
-    private static readonly string[] s_caseFields = ["id", "description", "tags", "model", "prompt", "system", "messages", "images", "rules", "reasks", "maxTokens", "temperature", "stream", "skip"];
+    private static readonly string[] s_caseFields = ["id", "description", "tags", "model", "prompt", "system", "messages", "images", "rules", "reasks", "maxTokens", "temperature", "stream", "skip", "call", "arguments", "expect"];
     private static readonly string[] s_defaultFields = ["model", "system", "rules", "reasks", "maxTokens", "temperature", "stream", "tags"];
 
     /// <summary>Reads and parses a suite file, and checks its images (in its folder unless <paramref name="allowImagesOutside"/>).</summary>
-    public static IReadOnlyList<TestCase> Load(string file, string fullPath, bool allowImagesOutside = false)
+    public static IReadOnlyList<TestCase> Load(string file, string fullPath, bool allowImagesOutside = false, IReadOnlyList<PromptCatalog>? catalogs = null)
     {
         using var document = SuiteReader.Read(file, fullPath);
-        var parsed = document.Format == SuiteFormat.LlmCall ? LlmCallSuite.Parse(document) : Parse(document);
+        var parsed = document.Format == SuiteFormat.LlmCall ? LlmCallSuite.Parse(document) : Parse(document, catalogs ?? []);
         var cases = parsed.Select(c => SuiteImages.Resolve(c, allowImagesOutside)).ToList();
         var duplicate = cases.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -27,7 +28,7 @@ internal static class SuiteParser
         return cases;
     }
 
-    private static List<TestCase> Parse(SuiteDocument document)
+    private static List<TestCase> Parse(SuiteDocument document, IReadOnlyList<PromptCatalog> catalogs)
     {
         var root = document.Root;
         var top = new CaseReader(document, -1, "(suite)");
@@ -55,14 +56,14 @@ internal static class SuiteParser
         var index = 0;
         foreach (var element in cases.EnumerateArray())
         {
-            result.Add(ParseCase(document, element, index, result.Count, defaults, defaultRules, defaultNames));
+            result.Add(ParseCase(document, element, index, result.Count, defaults, defaultRules, defaultNames, catalogs));
             index++;
         }
 
         return result;
     }
 
-    private static TestCase ParseCase(SuiteDocument document, JsonElement element, int index, int order, JsonElement defaults, IReadOnlyList<ResponseRule> defaultRules, IReadOnlyList<string> defaultNames)
+    private static TestCase ParseCase(SuiteDocument document, JsonElement element, int index, int order, JsonElement defaults, IReadOnlyList<ResponseRule> defaultRules, IReadOnlyList<string> defaultNames, IReadOnlyList<PromptCatalog> catalogs)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -78,6 +79,16 @@ internal static class SuiteParser
 
         reader.OnlyKnown(element, "a case", s_caseFields);
         var hasDefaults = defaults.ValueKind == JsonValueKind.Object;
+        if (reader.String(element, "call") is { } call)
+        {
+            return CallCase(document, reader, element, index, order, id, call, catalogs, hasDefaults ? defaults : default);
+        }
+
+        if (element.TryGetProperty("arguments", out _) || element.TryGetProperty("expect", out _))
+        {
+            throw reader.Error("\"arguments\" and \"expect\" go with \"call\": the generated method to run, for example \"call\": \"IGeography.LargestCityAsync\"");
+        }
+
         var system = reader.String(element, "system") ?? (hasDefaults ? reader.String(defaults, "system") : null);
         var messages = new List<CaseMessage>();
         if (system is not null)
@@ -121,6 +132,28 @@ internal static class SuiteParser
             Skip = element.TryGetProperty("skip", out var skip) ? Skip(reader, skip) : null,
         };
     }
+
+    /// <summary>A case that runs a generated method: its own template, model chain, rules and re-asks; the suite gives arguments and expectations.</summary>
+    private static TestCase CallCase(SuiteDocument document, CaseReader reader, JsonElement element, int index, int order, string id, string call, IReadOnlyList<PromptCatalog> catalogs, JsonElement defaults)
+    {
+        foreach (var field in s_notWithCall.Where(f => element.TryGetProperty(f, out _)))
+        {
+            throw reader.Error($"\"{field}\" does not go with \"call\": the generated method renders its own prompt and applies its own model, rules and re-asks (use --model or --route to run it on another model)");
+        }
+
+        var typed = TypedCallParser.Parse(reader, element, call, catalogs, Path.GetDirectoryName(document.FullPath) ?? ".");
+        var hasDefaults = defaults.ValueKind == JsonValueKind.Object;
+        return document.NewCase(index, order, id, []) with
+        {
+            Description = reader.String(element, "description"),
+            Tags = [.. reader.Strings(element, "tags"), .. hasDefaults ? reader.Strings(defaults, "tags") : []],
+            RuleNames = [.. typed.Expectations.Select(e => "expect " + e)],
+            Call = typed,
+            Skip = element.TryGetProperty("skip", out var skip) ? Skip(reader, skip) : null,
+        };
+    }
+
+    private static readonly string[] s_notWithCall = ["prompt", "system", "messages", "images", "rules", "model", "reasks", "maxTokens", "temperature", "stream"];
 
     private static string? Skip(CaseReader reader, JsonElement skip) => skip.ValueKind switch
     {

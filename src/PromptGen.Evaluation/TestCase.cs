@@ -69,11 +69,14 @@ internal sealed record TestCase
     /// <summary>Gets fields of the case that were read but have no effect in PromptGen (reported by --dry-run).</summary>
     public IReadOnlyList<string> Ignored { get; init; } = [];
 
+    /// <summary>Gets the generated method the case calls, with its bound arguments and expectations; <see langword="null"/> for a prompt case.</summary>
+    public TypedCall? Call { get; init; }
+
     /// <summary>Gets the repetition number (0-based) under <c>--repeat</c>.</summary>
     public int Repeat { get; init; }
 
     /// <summary>Gets the answer to validate without calling a model: the text of a final assistant message, if any.</summary>
-    public string? GivenAnswer => Messages.Count > 0 && Messages[^1].Role == ChatRole.Assistant ? Messages[^1].Text : null;
+    public string? GivenAnswer => Call is null && Messages.Count > 0 && Messages[^1].Role == ChatRole.Assistant ? Messages[^1].Text : null;
 
     /// <summary>Gets the key results are matched by in <c>--rerun-failed</c>.</summary>
     public string Key => Repeat == 0 ? Id : $"{Id}#{Repeat + 1}";

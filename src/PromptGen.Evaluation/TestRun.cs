@@ -42,7 +42,7 @@ public sealed class TestRun
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
-        var all = options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside)).ToList();
+        var all = options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside, options.Catalogs)).ToList();
         return new TestRun(host, options, Select(host, options, all));
     }
 
@@ -92,7 +92,7 @@ public sealed class TestRun
         ArgumentNullException.ThrowIfNull(services);
         var prices = PriceTable.Load(configuration ?? new ConfigurationBuilder().Build());
         var router = services.GetRequiredService<PromptRouter>();
-        var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, Settings(), prices, _host.Time);
+        var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, Settings(), prices, _host.Time) { Services = services };
         return await RunCasesAsync(caseRunner, cancellationToken).ConfigureAwait(false);
     }
 

@@ -51,6 +51,9 @@ public sealed record TestRunOptions
     /// <summary>Gets the pass rate (0..1) at which a run with failures still passes. Errors never pass.</summary>
     public double? Threshold { get; init; }
 
+    /// <summary>Gets the prompt catalogs of the assemblies whose generated methods cases may <c>call</c> (<see cref="PromptGen.Generated.PromptCatalog.FromAssembly"/>).</summary>
+    public IReadOnlyList<PromptGen.Generated.PromptCatalog> Catalogs { get; init; } = [];
+
     /// <summary>Gets a value indicating whether cases that do not say otherwise stream their answers (time to first token is recorded).</summary>
     public bool Stream { get; init; }
 }

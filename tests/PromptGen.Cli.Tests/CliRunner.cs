@@ -14,7 +14,6 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 /// </summary>
 internal sealed class CliRunner : IDisposable
 {
-    private static readonly TimeSpan s_testTimeout = TimeSpan.FromMinutes(2);
 
     public CliRunner()
     {
@@ -26,6 +25,9 @@ internal sealed class CliRunner : IDisposable
     public string Directory { get; }
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets how long one run may take before it is cancelled (a hung run fails instead of hanging the suite).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Writes a file into the working directory and returns its full path.</summary>
     public string WriteFile(string name, string text)
@@ -51,7 +53,7 @@ internal sealed class CliRunner : IDisposable
 
     public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        using var timeout = new CancellationTokenSource(s_testTimeout, TimeProvider.System);
+        using var timeout = new CancellationTokenSource(Timeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         var output = stdout ?? new StringWriter();
         var error = new StringWriter();

@@ -32,15 +32,19 @@ internal static class TestCommand
         var threshold = new Option<double?>("--threshold") { Description = "Pass when the pass rate (passed ÷ cases run) is at least this (0..1) even if some cases failed. Errors still exit 2." };
         var stream = new Option<bool>("--stream") { Description = "Stream answers and record time to first token (cases and suite defaults may set \"stream\" themselves); rules still check the assembled text." };
         var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator even when a real provider is configured." };
+        var assembly = new Option<string[]>("--assembly") { Description = "A built assembly whose generated prompt methods cases may \"call\" (loaded in its own context). Repeatable." };
+        var project = new Option<string[]>("--project") { Description = "A project to build first; cases may \"call\" its generated prompt methods. Repeatable." };
         var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
         var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
         {
-            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules,
+            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules, assembly, project,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
+            var catalogs = CatalogLoader.Load(host, parsed.GetValue(assembly) ?? [], parsed.GetValue(project) ?? [], cancellationToken);
             var options = new TestRunOptions
             {
+                Catalogs = catalogs,
                 Suites = parsed.GetValue(suites) ?? [],
                 Filters = parsed.GetValue(filter) ?? [],
                 Model = parsed.GetValue(model),

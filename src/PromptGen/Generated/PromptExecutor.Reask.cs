@@ -19,6 +19,7 @@ public sealed partial class PromptExecutor
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(messages);
+        options = PromptCallScope.Started(descriptor, messages, options);
         var budget = Math.Max(0, descriptor.ReaskBudget ?? _router.Options.Validation.MaxReasks);
         var log = new CallLog();
         IList<ChatMessage> prompt = messages;
@@ -60,7 +61,9 @@ public sealed partial class PromptExecutor
                         await _router.StoreAsync(result with { CacheKey = cacheKey }, descriptor.CallOptionsWith(options), cancellationToken).ConfigureAwait(false);
                     }
 
-                    return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage, Repairs = repairs };
+                    var accepted = new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage, Repairs = repairs };
+                    PromptCallScope.Completed(accepted.Trace, accepted.ModelId, text);
+                    return accepted;
                 }
 
                 log.Attempts[answered] = log.Attempts[answered] with { Outcome = AttemptOutcome.Invalid, ValidationErrors = errors, Repairs = repairs };
@@ -173,6 +176,7 @@ public sealed partial class PromptExecutor
         });
         if (errors.Count == 0)
         {
+            PromptCallScope.Completed(log.Trace(), Handler, answer);
             return new PromptResult<T>(value!, Handler, log.Trace()) { RawText = answer };
         }
 
