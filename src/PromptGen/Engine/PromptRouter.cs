@@ -50,12 +50,16 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
 
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, logger);
+        Recorder = new ChatRecorder(options.Recording, _redactor, timeProvider);
+        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, logger, Recorder);
         _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
     }
 
     /// <summary>Gets the options the router was built from.</summary>
     public PromptGenOptions Options => _options;
+
+    /// <summary>Gets the recorder on every route's client (<see cref="PromptGenOptions.Recording"/>): its mode, directory and counts.</summary>
+    public ChatRecorder Recorder { get; }
 
     /// <summary>Gets the escalation handler registered in dependency injection, if any.</summary>
     internal IEscalationHandler? EscalationHandler => _escalationHandler;

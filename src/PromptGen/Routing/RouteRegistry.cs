@@ -22,8 +22,11 @@ internal sealed class RouteRegistry
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
-    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ILogger logger)
+    private readonly ChatRecorder _recorder;
+
+    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ILogger logger, ChatRecorder recorder)
     {
+        _recorder = recorder;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
@@ -89,7 +92,7 @@ internal sealed class RouteRegistry
                 HttpClient = _http,
                 Sources = new Dictionary<string, string> { ["Client"] = "registered in code" },
             };
-            route = new ModelRoute(id, endpoint, client, alias);
+            route = new ModelRoute(id, endpoint, _recorder.Wrap(client, id.Canonical), alias);
         }
         else
         {
@@ -108,7 +111,8 @@ internal sealed class RouteRegistry
             }
 
             _redactor.Add(endpoint.ApiKey);
-            route = new ModelRoute(id, endpoint, factory.CreateClient(endpoint, id.Model), alias);
+            // Record and replay sit on the provider's client, under attempts, retries and fallbacks: every provider and streaming alike.
+            route = new ModelRoute(id, endpoint, _recorder.Wrap(factory.CreateClient(endpoint, id.Model), id.Canonical), alias);
         }
 
         Log.RouteResolved(_logger, route);
