@@ -34,7 +34,8 @@ internal static class HtmlReport
             html.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
         }
 
-        html.Append("</table><div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
+        html.Append("</table>").Append(GateReports.Html(run));
+        html.Append("<div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
         html.Append("<div><h2>Pass rate per model</h2>").Append(HtmlCharts.PassRates(ReportText.ByModel(run.Cases))).Append("</div></div>");
         if (s.Spread is { Count: > 0 } spread)
         {

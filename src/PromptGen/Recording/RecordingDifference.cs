@@ -87,7 +87,8 @@ internal static class RecordingDifference
 
                 break;
             default:
-                fields.Add((path, node?.ToJsonString()));
+                // Strings as they are (a prompt reads better unescaped); numbers and literals as JSON.
+                fields.Add((path, node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString()));
                 break;
         }
     }
