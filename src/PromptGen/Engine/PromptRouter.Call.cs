@@ -170,7 +170,9 @@ public sealed partial class PromptRouter
             {
                 var response = await breaker.Pipeline
                     .ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return (response, chain[i], failures ?? []);
+
+                // A stream the caller cancelled (or stopped reading) mid-answer ends as a cancellation, never a truncated success.
+                return ReferenceEquals(response, s_cancelledStream) ? throw new OperationCanceledException(call.CallerToken) : (response, chain[i], failures ?? []);
             }
             catch (BrokenCircuitException open)
             {
@@ -237,17 +239,27 @@ public sealed partial class PromptRouter
         var call = route.Call;
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
-        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken);
+        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken)
+        {
+            Images = call.Images,
+        };
         call.Debug?.Request(route.Route, kind, call.Messages);
         try
         {
             // No reset afterwards: an async method's changes to async-locals end when it returns (the caller's execution
             // context is restored), and every set allocates a new context.
             AttemptContext.Current = attempt;
-            var messages = call.Images is null ? call.Messages : await _images.PrepareAsync(call.Images, call.Messages, attempt.Route, attempt.Token).ConfigureAwait(false);
+
+            // The route's client fits the call's images (ImageFittingChatClient), which it reads from the attempt.
             var response = call.Streaming
-                ? await StreamAttemptAsync(call, attempt, messages).ConfigureAwait(false)
-                : await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+                ? await StreamAttemptAsync(call, attempt, call.Messages).ConfigureAwait(false)
+                : await attempt.Route.Pipeline.GetResponseAsync(call.Messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+            if (ReferenceEquals(response, s_cancelledStream))
+            {
+                call.Attempts.Add(attempt.Cancelled());
+                return response;
+            }
+
             if (response.FinishReason == ChatFinishReason.ContentFilter)
             {
                 throw ErrorMapper.ContentFiltered(attempt.Route);

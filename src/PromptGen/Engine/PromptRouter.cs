@@ -51,7 +51,7 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         Recorder = new ChatRecorder(options.Recording, _redactor, timeProvider);
-        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, logger, Recorder);
+        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger, Recorder);
         _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
     }
 
@@ -80,10 +80,13 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
     /// <returns>The routes, in the order they are tried, without duplicates.</returns>
     public IReadOnlyList<ModelRoute> ResolveChain(string? modelIdOrAlias, IReadOnlyList<string>? fallbacks = null) => _routes.ResolveChain(modelIdOrAlias, fallbacks);
 
-    /// <summary>Returns the client of a model id or alias, for direct use (no fallbacks, tracing or error mapping).</summary>
+    /// <summary>
+    /// Returns the client of a model id or alias, for direct use: the route's provider client behind its image middleware
+    /// (images are fitted to the provider), with no fallbacks, retries, tracing or error mapping.
+    /// </summary>
     /// <param name="modelIdOrAlias">A model id, an alias, or <see langword="null"/> for the default model.</param>
     /// <returns>The client.</returns>
-    public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Client;
+    public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Pipeline;
 
     /// <inheritdoc/>
     ValueTask<PromptResult<ChatResponse>> IJudgeClient.AskJudgeAsync(string? model, IList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken) =>

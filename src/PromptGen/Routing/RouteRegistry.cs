@@ -18,13 +18,14 @@ internal sealed class RouteRegistry
     private readonly EndpointResolver _endpoints;
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
+    private readonly ImageResolver _images;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
     private readonly ChatRecorder _recorder;
 
-    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ILogger logger, ChatRecorder recorder)
+    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ImageResolver images, ILogger logger, ChatRecorder recorder)
     {
         _recorder = recorder;
         _options = options;
@@ -32,6 +33,7 @@ internal sealed class RouteRegistry
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
         _http = http;
         _redactor = redactor;
+        _images = images;
         _logger = logger;
         _endpoints = new EndpointResolver(options, http);
     }
@@ -92,7 +94,9 @@ internal sealed class RouteRegistry
                 HttpClient = _http,
                 Sources = new Dictionary<string, string> { ["Client"] = "registered in code" },
             };
-            route = new ModelRoute(id, endpoint, _recorder.Wrap(client, id.Canonical), alias);
+            // Record and replay sit on the route's client, under the image middleware, attempts, retries and fallbacks.
+            var recorded = _recorder.Wrap(client, id.Canonical);
+            route = new ModelRoute(id, endpoint, recorded, alias, WithImages(recorded, endpoint, id));
         }
         else
         {
@@ -111,13 +115,19 @@ internal sealed class RouteRegistry
             }
 
             _redactor.Add(endpoint.ApiKey);
-            // Record and replay sit on the provider's client, under attempts, retries and fallbacks: every provider and streaming alike.
-            route = new ModelRoute(id, endpoint, _recorder.Wrap(factory.CreateClient(endpoint, id.Model), id.Canonical), alias);
+            // Record and replay sit on the provider's client (every provider, max/* and streaming alike), under the image
+            // middleware, attempts, retries and fallbacks: what is recorded is what the provider was sent.
+            var created = _recorder.Wrap(factory.CreateClient(endpoint, id.Model), id.Canonical);
+            route = new ModelRoute(id, endpoint, created, alias, WithImages(created, endpoint, id));
         }
 
         Log.RouteResolved(_logger, route);
         return route;
     }
+
+    /// <summary>The route's client behind the image middleware, which fits each image to this provider's limits.</summary>
+    private ImageFittingChatClient WithImages(IChatClient client, ResolvedEndpoint endpoint, ModelId id) =>
+        new(client, _images, _images.LimitsFor(endpoint), endpoint.Provider, id.Canonical);
 
     private (string Target, string? Alias) ResolveAlias(string text)
     {
