@@ -31,7 +31,9 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         ILogger logger,
         HttpMessageHandler? transport = null,
         IEscalationHandler? escalationHandler = null,
-        IImageOptimizer? imageOptimizer = null)
+        IImageOptimizer? imageOptimizer = null,
+        Microsoft.Extensions.Caching.Hybrid.HybridCache? cache = null,
+        FleetCoordinator? fleet = null)
     {
         options.Images.Validate();
         _redactor = options.Redactor;
@@ -52,7 +54,10 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         Recorder = new ChatRecorder(options.Recording, _redactor, timeProvider);
         _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger, Recorder);
-        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
+        _fleet = fleet ?? FleetCoordinator.Local;
+        _cache = cache is null ? null : new ResponseCache(cache);
+        _limits = new ProviderLimits(options.Limits, _fleet, timeProvider);
+        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger, _fleet);
     }
 
     /// <summary>Gets the options the router was built from.</summary>
@@ -90,7 +95,11 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
 
     /// <inheritdoc/>
     ValueTask<PromptResult<ChatResponse>> IJudgeClient.AskJudgeAsync(string? model, IList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken) =>
-        new(GetResponseAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken));
+        JudgeAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken);
+
+    // A judge's verdict is parsed by the rule that asked, not validated: never cached.
+    private async ValueTask<PromptResult<ChatResponse>> JudgeAsync(IList<ChatMessage> messages, PromptCallOptions options, CancellationToken cancellationToken) =>
+        (await SendAsync(messages, options, cancellationToken, cache: CacheUse.None).ConfigureAwait(false)).ToResult();
 
     /// <inheritdoc/>
     public void Dispose()
