@@ -73,6 +73,7 @@ internal static class CliApplication
             SimulateCommand.Create(host),
             ParseCommand.Create(host),
             TestCommand.Create(host),
+            ReportCommand.Create(host),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -155,7 +155,14 @@ internal sealed record RunSummary
 }
 
 /// <summary>The whole of <c>results.json</c>.</summary>
-internal sealed record RunResults(string Suite, DateTimeOffset StartedAt, RunSummary Summary, IReadOnlyList<CaseResult> Cases);
+internal sealed record RunResults(string Suite, DateTimeOffset StartedAt, RunSummary Summary, IReadOnlyList<CaseResult> Cases)
+{
+    /// <summary>Gets what the run was of (suites, selection, shard, repeat, models), checked by baselines and shard merges.</summary>
+    public RunIdentity? Run { get; init; }
+
+    /// <summary>Gets the comparison with the baseline, when the run had one.</summary>
+    public BaselineReport? Comparison { get; init; }
+}
 
 /// <summary>Source-generated serialization of results (no reflection); one compact line per case in JSON Lines.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -18,6 +18,10 @@ internal sealed partial class CaseRunner(PromptExecutor executor, PromptRouter r
     public async Task<CaseResult> RunAsync(TestCase testCase, CancellationToken cancellationToken)
     {
         var waits = RateLimitGate.Track();
+
+        // Recorded exchanges are filed under the case (and repeat): equal prompts of different cases stay apart, and a
+        // request with no recording names its case. The scope ends with this method (async-local).
+        using var scope = router.Recorder.Mode == ChatRecordingMode.Off ? null : ChatRecorder.BeginScope(testCase.Key);
         var result = await RunCoreAsync(testCase, cancellationToken).ConfigureAwait(false);
         return waits.Count == 0 ? result : result with
         {

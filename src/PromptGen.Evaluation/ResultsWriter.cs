@@ -51,6 +51,26 @@ internal sealed class ResultsWriter : IDisposable
         return path;
     }
 
+    /// <summary>Reads a results.json written by <c>promptgen test</c> (a baseline, a shard); anything else is an error naming the option and the file.</summary>
+    public static RunResults ReadResults(string option, string file, string fullPath)
+    {
+        try
+        {
+            var text = File.ReadAllText(fullPath);
+            if (!text.TrimStart().StartsWith('{'))
+            {
+                throw NotResults(file, "it is not a JSON object; give results.json, not results.jsonl", option);
+            }
+
+            CheckIsResults(file, text, lines: false, option);
+            return JsonSerializer.Deserialize(text, s_run) ?? throw NotResults(file, "it is empty", option);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new EvaluationException($"{option}: cannot read results file '{file}': {exception.Message}");
+        }
+    }
+
     /// <summary>Reads the keys of FAIL and ERROR cases from a results.json or results.jsonl (for --rerun-failed).</summary>
     public static HashSet<string> ReadFailedKeys(string file, string fullPath)
     {
@@ -58,7 +78,7 @@ internal sealed class ResultsWriter : IDisposable
         try
         {
             var text = File.ReadAllText(fullPath);
-            CheckIsResults(file, text, fullPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
+            CheckIsResults(file, text, fullPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase), "--rerun-failed");
             IEnumerable<CaseResult?> cases = text.TrimStart().StartsWith('{') && !fullPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
                 ? JsonSerializer.Deserialize(text, s_run)?.Cases ?? []
                 : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => JsonSerializer.Deserialize(line, s_case));
@@ -82,7 +102,7 @@ internal sealed class ResultsWriter : IDisposable
     /// A file that is not promptgen's results (a suite, any JSON) would read as "nothing failed" and rerun nothing with
     /// exit 0: every case must carry an id and a known outcome, and results.json a summary.
     /// </summary>
-    private static void CheckIsResults(string file, string text, bool lines)
+    private static void CheckIsResults(string file, string text, bool lines, string option)
     {
         IEnumerable<string> records = lines || !text.TrimStart().StartsWith('{') ? text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
         var count = 0;
@@ -92,7 +112,7 @@ internal sealed class ResultsWriter : IDisposable
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("summary", out _) || !root.TryGetProperty("cases", out var cases) || cases.ValueKind != JsonValueKind.Array)
             {
-                throw NotResults(file, "it has no \"summary\" and \"cases\"");
+                throw NotResults(file, "it has no \"summary\" and \"cases\"", option);
             }
 
             records = cases.EnumerateArray().Select(c => c.GetRawText()).ToList();
@@ -106,7 +126,7 @@ internal sealed class ResultsWriter : IDisposable
                 || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("outcome", out var outcome) || outcome.GetString() is not (Outcomes.Pass or Outcomes.Fail or Outcomes.Error or Outcomes.Skipped))
             {
-                throw NotResults(file, $"case record {count + 1} has no \"id\" and \"outcome\" (PASS, FAIL, ERROR or SKIPPED)");
+                throw NotResults(file, $"case record {count + 1} has no \"id\" and \"outcome\" (PASS, FAIL, ERROR or SKIPPED)", option);
             }
 
             count++;
@@ -114,12 +134,12 @@ internal sealed class ResultsWriter : IDisposable
 
         if (count == 0 && !lines)
         {
-            throw NotResults(file, "it holds no case results");
+            throw NotResults(file, "it holds no case results", option);
         }
     }
 
-    private static EvaluationException NotResults(string file, string why) =>
-        new($"--rerun-failed: '{file}' is not a results file written by 'promptgen test' ({why}). Give the results.json or results.jsonl of an earlier run.");
+    private static EvaluationException NotResults(string file, string why, string option) =>
+        new($"{option}: '{file}' is not a results file written by 'promptgen test' ({why}). Give the results.json or results.jsonl of an earlier run.");
 
     public void Dispose() => _lines.Dispose();
 }

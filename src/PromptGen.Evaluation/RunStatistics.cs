@@ -37,7 +37,10 @@ internal static class RunStatistics
     public static IReadOnlyList<CaseSpread>? Spread(IReadOnlyList<CaseResult> ran)
     {
         var spread = new List<CaseSpread>();
-        foreach (var runs in ran.GroupBy(r => r.Id, StringComparer.Ordinal))
+
+        // In a model matrix a case runs once per model: each model's runs are their own row, not repeats of one another.
+        var matrix = ran.GroupBy(r => r.Id, StringComparer.Ordinal).Any(g => g.Select(r => r.Model).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1);
+        foreach (var runs in ran.GroupBy(r => matrix ? $"{r.Id} @ {r.Model}" : r.Id, StringComparer.Ordinal))
         {
             var scores = runs.SelectMany(r => r.JudgeScores ?? []).ToArray();
             var count = runs.Count();

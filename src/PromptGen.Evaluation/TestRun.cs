@@ -12,7 +12,7 @@ namespace PromptGen.Evaluation;
 /// returns the verdict. The services (router, providers, configuration) are the caller's: the <c>promptgen</c> tool
 /// builds them from its configuration file, a test host from its own.
 /// </summary>
-public sealed class TestRun
+public sealed partial class TestRun
 {
     /// <summary>The configuration section with per-model prices (USD per million tokens): <c>"Prices": { "openai/gpt-4o-mini": { "input": 0.15, "output": 0.60 } }</c>.</summary>
     public const string PricesSectionName = PriceTable.SectionName;
@@ -20,13 +20,17 @@ public sealed class TestRun
     private readonly RunHost _host;
     private readonly TestRunOptions _options;
     private readonly List<TestCase> _cases;
+    private readonly RunIdentity _identity;
+    private readonly RunResults? _baseline;
     private RateLimitGate? _gate;
 
-    private TestRun(RunHost host, TestRunOptions options, List<TestCase> cases)
+    private TestRun(RunHost host, TestRunOptions options, List<TestCase> cases, RunIdentity identity, RunResults? baseline)
     {
         _host = host;
         _options = options;
         _cases = cases;
+        _identity = identity;
+        _baseline = baseline;
     }
 
     /// <summary>Gets the number of cases selected (repeats included).</summary>
@@ -42,8 +46,11 @@ public sealed class TestRun
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
+        CheckGateOptions(options);
         var all = options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside, options.Catalogs)).ToList();
-        return new TestRun(host, options, Select(host, options, all));
+        var cases = Select(host, options, all);
+        var identity = Identity(options, all, cases.Count);
+        return new TestRun(host, options, cases, identity, LoadBaseline(host, options, identity));
     }
 
     /// <summary>Lists the selected cases with their rules on <see cref="RunHost.Out"/>; nothing is sent.</summary>
@@ -93,7 +100,8 @@ public sealed class TestRun
         var prices = PriceTable.Load(configuration ?? new ConfigurationBuilder().Build());
         var router = services.GetRequiredService<PromptRouter>();
         var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, Settings(), prices, _host.Time) { Services = services };
-        return await RunCasesAsync(caseRunner, cancellationToken).ConfigureAwait(false);
+        var recording = router.Recorder.Mode switch { ChatRecordingMode.Record => "record", ChatRecordingMode.Replay => "replay", _ => null };
+        return await RunCasesAsync(caseRunner, recording, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The verdict of a summary: errors first (ERROR is never counted as FAIL), then failures against the threshold.</summary>
@@ -103,7 +111,7 @@ public sealed class TestRun
         : threshold is { } t && summary.PassRate >= t ? RunVerdict.Passed
         : RunVerdict.Failed;
 
-    private async Task<RunVerdict> RunCasesAsync(CaseRunner caseRunner, CancellationToken cancellationToken)
+    private async Task<RunVerdict> RunCasesAsync(CaseRunner caseRunner, string? recording, CancellationToken cancellationToken)
     {
         var (host, options, cases, time) = (_host, _options, _cases, _host.Time);
         var directory = host.FullPath(options.OutputDirectory);
@@ -120,46 +128,8 @@ public sealed class TestRun
             },
             cancellationToken)).ConfigureAwait(false);
         var summary = RunStatistics.Summarise(results, time.GetElapsedTime(started).TotalMilliseconds, interrupted);
-        var run = new RunResults(string.Join(", ", options.Suites), startedAt, summary, results);
-        var written = new List<string> { Path.Combine(directory, ResultsWriter.LinesFile) };
-        if (options.Reports.Contains("json"))
-        {
-            written.Add(writer.WriteResults(run));
-        }
-
-        if (options.Reports.Contains("junit"))
-        {
-            written.Add(Path.Combine(directory, JUnitReport.FileName));
-            JUnitReport.Write(written[^1], run);
-        }
-
-        if (options.Reports.Contains("md"))
-        {
-            written.Add(Path.Combine(directory, MarkdownReport.FileName));
-            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(MarkdownReport.Render(run)), CancellationToken.None).ConfigureAwait(false);
-        }
-
-        if (options.Reports.Contains("html"))
-        {
-            written.Add(Path.Combine(directory, HtmlReport.FileName));
-            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(HtmlReport.Render(run)), CancellationToken.None).ConfigureAwait(false);
-        }
-
-        ConsoleSummary.Write(host.Out, run, written);
-        if (interrupted)
-        {
-            host.Note($"interrupted: {results.Count} of {cases.Count} case(s) finished; their results are in {written[0]}.");
-            return RunVerdict.Interrupted;
-        }
-
-        if (summary.Total > 0 && summary.Skipped == summary.Total)
-        {
-            // A gate that tested nothing must not pass.
-            host.Note($"every case selected ({summary.Total}) was skipped: nothing was tested, so the run does not pass. Remove 'skip' from the cases to run, or select others with --filter.");
-            return RunVerdict.NothingTested;
-        }
-
-        return Verdict(summary, options.Threshold);
+        var run = new RunResults(string.Join(", ", options.Suites), startedAt, summary, results) { Run = _identity with { Recording = recording } };
+        return await FinishAsync(host, options, run, writer, _baseline, cases.Count).ConfigureAwait(false);
     }
 
     private RunSettings Settings()
@@ -187,6 +157,12 @@ public sealed class TestRun
         {
             var failed = ResultsWriter.ReadFailedKeys(rerun, host.FullPath(rerun));
             selected = selected.Where(c => failed.Contains(c.Id));
+        }
+
+        if (options.Models is { Count: > 0 } models)
+        {
+            // A matrix: every case on every model, side by side.
+            selected = selected.SelectMany(c => models.Select(m => c with { Model = m }));
         }
 
         var repeated = selected.SelectMany(c => Enumerable.Range(0, options.Repeat).Select(r => c with { Repeat = r }));

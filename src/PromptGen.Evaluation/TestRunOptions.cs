@@ -56,4 +56,22 @@ public sealed record TestRunOptions
 
     /// <summary>Gets a value indicating whether cases that do not say otherwise stream their answers (time to first token is recorded).</summary>
     public bool Stream { get; init; }
+
+    /// <summary>Gets the models to run every case on, side by side (<c>--models a,b,c</c>); <see langword="null"/> for the suite's models.</summary>
+    public IReadOnlyList<string>? Models { get; init; }
+
+    /// <summary>Gets the model of a matrix run whose cases decide the verdict; <see langword="null"/> for all models.</summary>
+    public string? GateModel { get; init; }
+
+    /// <summary>Gets an earlier run's <c>results.json</c> to compare with, case by case (<c>--baseline</c>).</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Gets what fails the run; <see langword="null"/> for <see cref="FailOn.Regressions"/> with a baseline and <see cref="FailOn.Failures"/> without.</summary>
+    public FailOn? FailOn { get; init; }
+
+    /// <summary>Gets a value indicating whether this run's results become the baseline (written to <see cref="Baseline"/>) when it ends.</summary>
+    public bool Bless { get; init; }
+
+    /// <summary>Gets how much a case's latency, tokens or cost may change before the comparison reports it: <c>latency=50%,tokens=20%,cost=20%</c> (the defaults).</summary>
+    public string? Tolerance { get; init; }
 }

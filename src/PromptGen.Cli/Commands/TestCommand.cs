@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Globalization;
 using PromptGen.Evaluation;
@@ -35,9 +36,18 @@ internal static class TestCommand
         var assembly = new Option<string[]>("--assembly") { Description = "A built assembly whose generated prompt methods cases may \"call\" (loaded in its own context). Repeatable." };
         var project = new Option<string[]>("--project") { Description = "A project to build first; cases may \"call\" its generated prompt methods. Repeatable." };
         var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
+        var baseline = new Option<string>("--baseline") { Description = "Compare every case with the same case in this earlier results.json (a blessed run): regressed, fixed, still failing, flaky, new, removed, and latency/tokens/cost beyond --tolerance. With a baseline the run fails only on regressions (see --fail-on)." };
+        var failOn = new Option<string>("--fail-on") { Description = "What fails the run: regressions (default with --baseline: a case that passed before fails now, beyond chance with --repeat), failures (default without: any FAIL), or errors (only an ERROR). Any ERROR exits 2 except that nothing else does under 'errors'." };
+        var bless = new Option<bool>("--bless") { Description = "Write this run's results.json to the --baseline file when the run ends (creating it the first time): the run becomes the new baseline." };
+        var tolerance = new Option<string>("--tolerance") { Description = "How much a case's mean latency, tokens or cost may change before the comparison reports it: latency=50%,tokens=20%,cost=20% (the defaults)." };
+        var record = new Option<string>("--record") { Description = "Record every model exchange (request fingerprint → response, usage, latency) into this directory, one reviewable JSON file per request; secrets are redacted (docs/recording.md)." };
+        var replay = new Option<string>("--replay") { Description = "Answer every model request from the recording in this directory, without network or API keys; a request with no recording is an ERROR naming the case and what differs, never a live call." };
+        var models = new Option<string>("--models") { Description = "Run every case on each of these models (a,b,c) and report them side by side (pass rate, failures, latency percentiles, tokens, cost, and a cell per case and model)." };
+        var gateModel = new Option<string>("--gate-model") { Description = "With --models: the model whose cases decide the exit code, or 'all' (the default)." };
         var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
         {
             suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules, assembly, project,
+            baseline, failOn, bless, tolerance, record, replay, models, gateModel,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -61,12 +71,21 @@ internal static class TestCommand
                 ProviderLimits = [.. (parsed.GetValue(providerLimit) ?? []).Select(p => Pair(p, "--provider-limit", "max=2")).Select(p => (p.From, Positive(int.TryParse(p.To, CultureInfo.InvariantCulture, out var n) ? n : 0, "--provider-limit")))],
                 Threshold = parsed.GetValue(threshold) is { } t && (t < 0 || t > 1) ? throw new CliUsageException($"--threshold must be a pass rate between 0 and 1, not {t}.") : parsed.GetValue(threshold),
                 Stream = parsed.GetValue(stream),
+                Baseline = parsed.GetValue(baseline),
+                FailOn = FailOnValue(parsed.GetValue(failOn)),
+                Bless = parsed.GetValue(bless),
+                Tolerance = parsed.GetValue(tolerance),
+                Models = parsed.GetValue(models) is { } list ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null,
+                GateModel = parsed.GetValue(gateModel),
             };
             var front = new FrontOptions(
                 parsed.GetValue(config),
                 parsed.GetValue(dryRun),
                 parsed.GetValue(simulator) || parsed.GetValue(simulatorRules) is not null,
-                parsed.GetValue(simulatorRules));
+                parsed.GetValue(simulatorRules))
+            {
+                Recording = Recording(parsed.GetValue(record), parsed.GetValue(replay)),
+            };
             return RunAsync(host, options, front, cancellationToken);
         });
         return command;
@@ -94,7 +113,8 @@ internal static class TestCommand
 
         var configuration = CliConfiguration.Load(front.ConfigFile, host);
         LlmSimulator? simulator = null;
-        if (front.UseSimulator || configuration.NothingConfigured)
+        // A replayed run sends nothing: no simulator stands in for an unconfigured provider.
+        if (front.UseSimulator || (configuration.NothingConfigured && front.Recording?.Mode != ChatRecordingMode.Replay))
         {
             simulator = front.SimulatorRules is { } rules
                 ? await LlmSimulator.StartAsync(new LlmSimulatorOptions { Script = LoadRules(host, rules) }, cancellationToken)
@@ -108,7 +128,18 @@ internal static class TestCommand
         {
             // The router owns (and disposes) the transport; every request passes the run's shared rate-limit gate.
             await using var services = configuration.BuildServices(Configure, run.CreateTransport());
-            return ExitCodes.Of(await run.RunAsync(services, configuration.Configuration, cancellationToken));
+            var verdict = await run.RunAsync(services, configuration.Configuration, cancellationToken);
+            var recorder = services.GetRequiredService<PromptRouter>().Recorder;
+            if (recorder.Mode == ChatRecordingMode.Record)
+            {
+                host.Note($"recorded {recorder.Recorded} exchange(s) of {recorder.Requests} request(s) into {recorder.Directory}; review and commit them, then run with --replay.");
+            }
+            else if (recorder.Mode == ChatRecordingMode.Replay)
+            {
+                host.Note($"replayed {recorder.Replayed} exchange(s) from {recorder.Directory}: 0 live requests.");
+            }
+
+            return ExitCodes.Of(verdict);
         }
         finally
         {
@@ -121,6 +152,11 @@ internal static class TestCommand
         void Configure(PromptGenOptions o)
         {
             o.Debug |= options.Debug;
+            if (front.Recording is { } recording)
+            {
+                o.Recording = new ChatRecordingOptions { Mode = recording.Mode, Directory = host.FullPath(recording.Directory!) };
+            }
+
             if (simulator is not null)
             {
                 BuiltInSimulator.Apply(simulator, o);
@@ -139,6 +175,23 @@ internal static class TestCommand
             throw new CliUsageException($"--simulator-rules '{file}': {exception.Message}");
         }
     }
+
+    internal static FailOn? FailOnValue(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "regressions" => FailOn.Regressions,
+        "failures" => FailOn.Failures,
+        "errors" => FailOn.Errors,
+        _ => throw new CliUsageException($"--fail-on takes regressions, failures or errors; got '{text}'."),
+    };
+
+    private static ChatRecordingOptions? Recording(string? record, string? replay) => (record, replay) switch
+    {
+        (null, null) => null,
+        ({ }, { }) => throw new CliUsageException("--record and --replay exclude each other: record a run first, then replay it."),
+        ({ } directory, null) => new ChatRecordingOptions { Mode = ChatRecordingMode.Record, Directory = directory },
+        (null, { } directory) => new ChatRecordingOptions { Mode = ChatRecordingMode.Replay, Directory = directory },
+    };
 
     private static int Positive(int value, string option) => value >= 1 ? value : throw new CliUsageException($"{option} must be at least 1.");
 
@@ -161,7 +214,7 @@ internal static class TestCommand
             : throw new CliUsageException($"--shard takes i/n with 1 ≤ i ≤ n, for example --shard 2/4; got '{text}'.");
     }
 
-    private static HashSet<string> Reports(string text)
+    internal static HashSet<string> Reports(string text)
     {
         var known = TestRunOptions.KnownReports;
         var chosen = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -171,4 +224,8 @@ internal static class TestCommand
 }
 
 /// <summary>The options of <c>promptgen test</c> that belong to the tool, not to the run.</summary>
-internal sealed record FrontOptions(string? ConfigFile, bool DryRun, bool UseSimulator, string? SimulatorRules);
+internal sealed record FrontOptions(string? ConfigFile, bool DryRun, bool UseSimulator, string? SimulatorRules)
+{
+    /// <summary>Gets <c>--record</c> or <c>--replay</c>, with the directory resolved against the working directory.</summary>
+    public ChatRecordingOptions? Recording { get; init; }
+}

@@ -31,6 +31,7 @@ internal static class ConsoleSummary
             }
         }
 
+        GateReports.Console(output, run);
         if (s.Spread is { Count: > 0 } spread)
         {
             output.WriteLine();

@@ -17,6 +17,7 @@ internal static class HtmlReport
         body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}table{border-collapse:collapse;margin:8px 0}
         td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}
         .PASS{color:#1a7f37;font-weight:bold}.FAIL{color:#cf222e;font-weight:bold}.ERROR{color:#9a6700;font-weight:bold}.SKIPPED{color:#666}
+        #matrix-cases td.PASS{background:#dafbe1}#matrix-cases td.FAIL{background:#ffcecb}#matrix-cases td.ERROR{background:#fff1a8}#baseline-table tr.regressed{background:#ffcecb}#baseline-table tr.fixed{background:#dafbe1}
         pre{white-space:pre-wrap;background:#f6f8fa;padding:8px;border-radius:4px;max-height:300px;overflow:auto}
         .case{border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:12px 0}.charts{display:flex;gap:32px;flex-wrap:wrap}
         """;
@@ -34,7 +35,8 @@ internal static class HtmlReport
             html.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
         }
 
-        html.Append("</table><div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
+        html.Append("</table>").Append(GateReports.Html(run));
+        html.Append("<div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
         html.Append("<div><h2>Pass rate per model</h2>").Append(HtmlCharts.PassRates(ReportText.ByModel(run.Cases))).Append("</div></div>");
         if (s.Spread is { Count: > 0 } spread)
         {

@@ -19,6 +19,8 @@ internal static class JUnitReport
         writer.WriteStartElement("testsuite");
         Counts(writer, run.Suite, s);
         writer.WriteAttributeString("timestamp", run.StartedAt.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        var matrix = run.Run?.Models is { Count: > 1 };
+        var compared = run.Comparison?.Cases.ToDictionary(c => c.Key, StringComparer.Ordinal);
         foreach (var result in run.Cases)
         {
             writer.WriteStartElement("testcase");
@@ -27,6 +29,20 @@ internal static class JUnitReport
             writer.WriteAttributeString("file", result.File);
             writer.WriteAttributeString("line", result.Line.ToString(CultureInfo.InvariantCulture));
             writer.WriteAttributeString("time", Seconds(result.LatencyMs));
+            if (compared?.GetValueOrDefault(matrix ? $"{result.Id}@{result.Model}" : result.Id) is { } comparison)
+            {
+                // Against the baseline: the status (regressed, fixed, still failing, flaky, …) and why, for CI annotations.
+                writer.WriteStartElement("properties");
+                Property(writer, "baseline", comparison.Status);
+                Property(writer, "baseline.why", Clean(comparison.Why));
+                if (comparison.Flaky)
+                {
+                    Property(writer, "flaky", "true");
+                }
+
+                writer.WriteEndElement();
+            }
+
             switch (result.Outcome)
             {
                 case Outcomes.Fail:
@@ -69,6 +85,14 @@ internal static class JUnitReport
         writer.WriteAttributeString("errors", s.Errors.ToString(CultureInfo.InvariantCulture));
         writer.WriteAttributeString("skipped", s.Skipped.ToString(CultureInfo.InvariantCulture));
         writer.WriteAttributeString("time", Seconds(s.WallMs));
+    }
+
+    private static void Property(XmlWriter writer, string name, string value)
+    {
+        writer.WriteStartElement("property");
+        writer.WriteAttributeString("name", name);
+        writer.WriteAttributeString("value", value);
+        writer.WriteEndElement();
     }
 
     private static string Seconds(double ms) => (ms / 1000).ToString("0.###", CultureInfo.InvariantCulture);

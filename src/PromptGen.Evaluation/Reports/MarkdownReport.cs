@@ -20,6 +20,7 @@ internal static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture, $"| {name} | {value} |\n");
         }
 
+        md.Append(GateReports.Markdown(run));
         md.Append("\n## By model\n\n| model | cases | pass | fail | error | pass rate | p50 ms |\n|---|---|---|---|---|---|---|\n");
         foreach (var model in ReportText.ByModel(run.Cases))
         {

@@ -9,7 +9,9 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation", "Cache", "Limits"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation", "Cache", "Limits", "Recording"];
+
+    private static readonly string[] s_recordingKeys = ["Mode", "Directory"];
 
     private static readonly string[] s_cacheKeys = ["Duration"];
 
@@ -125,6 +127,9 @@ public static class PromptGenConfiguration
                         }
                     }
 
+                    break;
+                case "Recording":
+                    BindRecording(child, options.Recording);
                     break;
                 case "Images":
                     foreach (var setting in child.GetChildren())
@@ -292,6 +297,27 @@ public static class PromptGenConfiguration
                     provider.Timeout = ReadTimeSpan(child);
                     Remember(options, child, provider.Timeout?.ToString("c", CultureInfo.InvariantCulture));
                     break;
+            }
+        }
+    }
+
+    private static void BindRecording(IConfigurationSection section, ChatRecordingOptions recording)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (Known(child, s_recordingKeys) == "Directory")
+            {
+                recording.Directory = child.Value;
+            }
+            else
+            {
+                recording.Mode = child.Value?.Trim().ToLowerInvariant() switch
+                {
+                    "off" => ChatRecordingMode.Off,
+                    "record" => ChatRecordingMode.Record,
+                    "replay" => ChatRecordingMode.Replay,
+                    _ => throw new PromptConfigurationException($"{child.Path} is '{child.Value}'. Use 'Off', 'Record' or 'Replay'."),
+                };
             }
         }
     }

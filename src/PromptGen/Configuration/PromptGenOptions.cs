@@ -37,6 +37,9 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets how image inputs are loaded and the per-provider limits they are fitted to. See <see cref="ImageOptions"/>.</summary>
     public ImageOptions Images { get; set; } = new();
 
+    /// <summary>Gets or sets record and replay of model exchanges (CI runs without a model). See <see cref="ChatRecordingOptions"/>.</summary>
+    public ChatRecordingOptions Recording { get; set; } = new();
+
     /// <summary>
     /// Gets or sets response caching for every call that does not set its own (<c>[Cache]</c>, <see cref="PromptCallOptions.Cache"/>).
     /// Default: <see langword="null"/> (off). See docs/scale-out.md.

@@ -52,7 +52,8 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
 
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger);
+        Recorder = new ChatRecorder(options.Recording, _redactor, timeProvider);
+        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger, Recorder);
         _fleet = fleet ?? FleetCoordinator.Local;
         _cache = cache is null ? null : new ResponseCache(cache);
         _limits = new ProviderLimits(options.Limits, _fleet, timeProvider);
@@ -61,6 +62,9 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
 
     /// <summary>Gets the options the router was built from.</summary>
     public PromptGenOptions Options => _options;
+
+    /// <summary>Gets the recorder on every route's client (<see cref="PromptGenOptions.Recording"/>): its mode, directory and counts.</summary>
+    public ChatRecorder Recorder { get; }
 
     /// <summary>Gets the escalation handler registered in dependency injection, if any.</summary>
     internal IEscalationHandler? EscalationHandler => _escalationHandler;

@@ -23,8 +23,11 @@ internal sealed class RouteRegistry
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
-    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ImageResolver images, ILogger logger)
+    private readonly ChatRecorder _recorder;
+
+    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ImageResolver images, ILogger logger, ChatRecorder recorder)
     {
+        _recorder = recorder;
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
@@ -91,7 +94,9 @@ internal sealed class RouteRegistry
                 HttpClient = _http,
                 Sources = new Dictionary<string, string> { ["Client"] = "registered in code" },
             };
-            route = new ModelRoute(id, endpoint, client, alias, WithImages(client, endpoint, id));
+            // Record and replay sit on the route's client, under the image middleware, attempts, retries and fallbacks.
+            var recorded = _recorder.Wrap(client, id.Canonical);
+            route = new ModelRoute(id, endpoint, recorded, alias, WithImages(recorded, endpoint, id));
         }
         else
         {
@@ -110,7 +115,9 @@ internal sealed class RouteRegistry
             }
 
             _redactor.Add(endpoint.ApiKey);
-            var created = factory.CreateClient(endpoint, id.Model);
+            // Record and replay sit on the provider's client (every provider, max/* and streaming alike), under the image
+            // middleware, attempts, retries and fallbacks: what is recorded is what the provider was sent.
+            var created = _recorder.Wrap(factory.CreateClient(endpoint, id.Model), id.Canonical);
             route = new ModelRoute(id, endpoint, created, alias, WithImages(created, endpoint, id));
         }
 

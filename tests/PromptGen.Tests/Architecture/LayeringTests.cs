@@ -22,6 +22,7 @@ public class LayeringTests
         ["Multimodal"] = 4,
         ["Validation"] = 4,
         ["Middleware"] = 4,
+        ["Recording"] = 4,     // record and replay of exchanges on the route's client
         ["Configuration"] = 5, // PromptGenOptions and its binding
         ["Routing"] = 6,       // route resolution: configuration → endpoints → IChatClients
         ["Engine"] = 7,        // the one call loop: PromptRouter, attempts, streaming, escalation
