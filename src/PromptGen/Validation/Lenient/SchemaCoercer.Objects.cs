@@ -94,7 +94,7 @@ internal sealed partial class SchemaCoercer
             return false;
         }
 
-        if (Coerce)
+        if (Coerce && !Partial)
         {
             foreach (var (name, property) in s.PropertyList)
             {
