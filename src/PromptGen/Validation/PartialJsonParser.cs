@@ -13,6 +13,7 @@ namespace PromptGen.Validation;
 /// </summary>
 public sealed class PartialJsonParser
 {
+    private static readonly System.Buffers.SearchValues<char> s_plain = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$-");
     private readonly PartialJsonReader _reader;
     private readonly SchemaCoercer? _coercer;
 
@@ -70,8 +71,6 @@ public sealed class PartialJsonParser
 
         try
         {
-            var complete = new List<string>();
-            CompletePaths(root, "$", complete);
             var value = root;
             IReadOnlyList<string> errors = [];
             if (_coercer is not null)
@@ -87,6 +86,12 @@ public sealed class PartialJsonParser
                     errors = _coercer.Errors.ConvertAll(e => Located(text, e));
                     value = null!;
                 }
+            }
+
+            var complete = new List<string>();
+            if (value is not null)
+            {
+                CompletePaths(value, "$", complete);
             }
 
             return new PartialJson(value is null ? default : LenientNodes.ToElement(value), complete, errors, _reader.Complete);
@@ -113,6 +118,12 @@ public sealed class PartialJsonParser
         return $"{error.Path} (line {line}, column {column}): {error.Message}.";
     }
 
+    /// <summary>A member's path: <c>$.name</c>, or <c>$["odd key"]</c> when the name is not a plain identifier.</summary>
+    private static string Member(string path, string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.AsSpan().IndexOfAnyExcept(s_plain) < 0
+            ? $"{path}.{name}"
+            : $"{path}[\"{JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"]";
+
     private static void CompletePaths(LenientNode node, string path, List<string> complete)
     {
         if (!node.CutOff)
@@ -125,7 +136,7 @@ public sealed class PartialJsonParser
         {
             foreach (var (name, value) in members)
             {
-                CompletePaths(value, $"{path}.{name}", complete);
+                CompletePaths(value, Member(path, name), complete);
             }
         }
         else if (node.Items is { } items)

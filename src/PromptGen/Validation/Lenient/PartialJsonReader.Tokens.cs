@@ -7,12 +7,50 @@ internal sealed partial class PartialJsonReader
     private static readonly System.Buffers.SearchValues<char> s_grouped = System.Buffers.SearchValues.Create("0123456789,");
     private static readonly System.Buffers.SearchValues<char> s_keyEnd = System.Buffers.SearchValues.Create(":,}]\n");
 
-    private void StartString(char quote)
+    private bool StartString(char quote)
     {
+        if (quote == '"' && _stack[^1].State != Expect.Key)
+        {
+            // A triple-quoted text, read as one string: decided once the third character has come.
+            if (_pos + 2 >= _length && !_ended && (_pos + 1 >= _length || _text[_pos + 1] == '"'))
+            {
+                return Wait();
+            }
+
+            if (_pos + 2 < _length && _text[_pos + 1] == '"' && _text[_pos + 2] == '"')
+            {
+                _token = Token.Triple;
+                _tokenStart = _pos;
+                _pos += 3;
+                _string.Clear();
+                return true;
+            }
+        }
+
         _token = Token.String;
         _quote = quote;
         _tokenStart = _pos++;
         _string.Clear();
+        return true;
+    }
+
+    private bool ContinueTriple()
+    {
+        var span = _text.AsSpan(_pos, _length - _pos);
+        var close = span.IndexOf("\"\"\"");
+        if (close < 0)
+        {
+            // The last two characters wait: they may begin the closing quotes.
+            var safe = _ended ? span.Length : Math.Max(0, span.Length - 2);
+            _string.Append(span[..safe]);
+            _pos += safe;
+            return _ended ? Skip() : Wait();
+        }
+
+        _string.Append(span[..close]);
+        _pos += close + 3;
+        FinishString(_stack[^1], isKey: false);
+        return true;
     }
 
     private bool ContinueString()

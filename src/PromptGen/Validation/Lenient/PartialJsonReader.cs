@@ -42,6 +42,7 @@ internal sealed partial class PartialJsonReader
         String,
         Scalar,
         Key,
+        Triple,
     }
 
     private enum Expect
@@ -69,7 +70,7 @@ internal sealed partial class PartialJsonReader
 
     /// <summary>Gets the content of the string being read (not yet closed), if any, and the container it belongs to.</summary>
     public (string? Text, LenientNode? Parent, string? Key) Pending =>
-        _token == Token.String && _stack.Count > 0 && _stack[^1].State != Expect.Key ? (_string.ToString(), _stack[^1].Node, _stack[^1].Key) : (null, null, null);
+        _token is Token.String or Token.Triple && _stack.Count > 0 && _stack[^1].State != Expect.Key ? (_string.ToString(), _stack[^1].Node, _stack[^1].Key) : (null, null, null);
 
     /// <summary>Reads a chunk, continuing where the previous one stopped.</summary>
     public void Append(ReadOnlySpan<char> chunk)
@@ -100,6 +101,7 @@ internal sealed partial class PartialJsonReader
                 Token.String => ContinueString(),
                 Token.Scalar => ContinueScalar(),
                 Token.Key => ContinueKey(),
+                Token.Triple => ContinueTriple(),
                 _ => Root is null ? FindRoot() : _stack.Count == 0 ? Skip() : Structure(),
             };
             if (!progressed)
@@ -164,7 +166,7 @@ internal sealed partial class PartialJsonReader
                 }
                 else if (c is '"' or '\'' or '`')
                 {
-                    StartString(c);
+                    return StartString(c);
                 }
                 else if (c is '{' or '[')
                 {
@@ -199,7 +201,7 @@ internal sealed partial class PartialJsonReader
                 }
                 else if (c is '"' or '\'' or '`')
                 {
-                    StartString(c);
+                    return StartString(c);
                 }
                 else if (!isObject && c == ',')
                 {

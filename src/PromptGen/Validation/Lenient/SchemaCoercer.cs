@@ -119,7 +119,18 @@ internal sealed partial class SchemaCoercer
         _depth++;
         try
         {
-            return TryCoerceCore(n, schema, path, out value);
+            if (!TryCoerceCore(n, schema, path, out value))
+            {
+                return false;
+            }
+
+            if (n.CutOff && value is { CutOff: false })
+            {
+                // A value made from one still being written is still being written (never reported complete early).
+                value = Incomplete(value);
+            }
+
+            return true;
         }
         finally
         {
@@ -306,6 +317,10 @@ internal sealed partial class SchemaCoercer
         value = best;
         return true;
     }
+
+    /// <summary>A copy marked incomplete (the value may be a node of the tree being read, which must not change).</summary>
+    private static LenientNode Incomplete(LenientNode value) =>
+        new(value.Kind, value.Offset, value.Text) { Items = value.Items, Members = value.Members, CutOff = true };
 
     private bool Fail(LenientNode n, string path, string message)
     {
