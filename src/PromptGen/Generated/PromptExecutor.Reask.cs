@@ -15,8 +15,10 @@ public sealed partial class PromptExecutor
         IList<ChatMessage> messages,
         PromptCallOptions? options,
         Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)>? parse,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Asker? asker = null)
     {
+        asker ??= AskAsync;
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(messages);
         var budget = Math.Max(0, descriptor.ReaskBudget ?? _router.Options.Validation.MaxReasks);
@@ -33,7 +35,7 @@ public sealed partial class PromptExecutor
             IList<ChatMessage> conversation = prompt;
             for (var ask = 0; ; ask++)
             {
-                var result = await AskAsync(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
+                var result = await asker(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
                 var text = result.Response.Text;
                 var answered = log.Count - 1;
 
@@ -92,6 +94,9 @@ public sealed partial class PromptExecutor
             firstKind = AttemptKind.Escalation;
         }
     }
+
+    /// <summary>One ask of the re-ask loop: a plain call (<see cref="AskAsync"/>) or a streamed one that may stop early.</summary>
+    private delegate ValueTask<RoutedResponse> Asker(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken);
 
     private ValidationContext Context(PromptDescriptor descriptor, PromptCallOptions? options, string text) => new(text, descriptor.Schema)
     {

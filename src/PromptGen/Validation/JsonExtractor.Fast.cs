@@ -9,6 +9,33 @@ namespace PromptGen.Validation;
 public static partial class JsonExtractor
 {
     private static readonly ConditionalWeakTable<JsonTypeInfo, StrongBox<JsonTypeInfo?>> s_strict = [];
+    private static readonly ConditionalWeakTable<JsonTypeInfo, StrongBox<JsonTypeInfo?>> s_relaxed = [];
+
+    /// <summary>
+    /// The relaxed twin of a type's metadata, for partial values: no member is required (members not yet arrived are
+    /// default). A source-generated resolver with a modifier; no reflection.
+    /// </summary>
+    internal static JsonTypeInfo? RelaxedOf(JsonTypeInfo typeInfo) => s_relaxed.GetValue(typeInfo, static info =>
+    {
+        if (info.Options.TypeInfoResolver is not { } resolver)
+        {
+            return new StrongBox<JsonTypeInfo?>(null);
+        }
+
+        var options = new JsonSerializerOptions(info.Options)
+        {
+            RespectNullableAnnotations = false,
+            RespectRequiredConstructorParameters = false,
+            TypeInfoResolver = resolver.WithAddedModifier(static type =>
+            {
+                foreach (var property in type.Properties)
+                {
+                    property.IsRequired = false;
+                }
+            }),
+        };
+        return new StrongBox<JsonTypeInfo?>(options.GetTypeInfo(info.Type));
+    }).Value;
 
     /// <summary>
     /// The fast path for an answer that is valid JSON fitting the type as written (what a model with structured output
