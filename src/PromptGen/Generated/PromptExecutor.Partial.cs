@@ -100,7 +100,7 @@ public sealed partial class PromptExecutor
         /// <summary>The parse step of the re-ask loop: the errors that stopped the answer, or the full read of the whole answer.</summary>
         public (T? Value, IReadOnlyList<string> Errors) Parse(ValidationContext context) => _stopped is { } errors ? (default, errors) : ParseJson(context, typeInfo);
 
-        public async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
+        public async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CacheUse cache, CancellationToken cancellationToken)
         {
             Attempt++;
             _stopped = null;
@@ -111,7 +111,7 @@ public sealed partial class PromptExecutor
             var call = descriptor.CallOptionsWith(options, model);
             var chain = model is null && options is null ? descriptor.ChainFor(router) : null;
             var started = router.Time.GetUtcNow();
-            var send = SendAsync(router, channel.Writer, conversation, call, chain, escalations, abandon.Token);
+            var send = SendAsync(router, channel.Writer, conversation, call, chain, escalations, cache, abandon.Token);
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 var grew = false;
@@ -172,11 +172,11 @@ public sealed partial class PromptExecutor
             return new RoutedResponse(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)), model, trace);
         }
 
-        private static async Task<RoutedResponse> SendAsync(PromptRouter router, ChannelWriter<ChatResponseUpdate> sink, IList<ChatMessage> conversation, PromptCallOptions call, IReadOnlyList<ModelRoute>? chain, EscalationBudget? escalations, CancellationToken cancellationToken)
+        private static async Task<RoutedResponse> SendAsync(PromptRouter router, ChannelWriter<ChatResponseUpdate> sink, IList<ChatMessage> conversation, PromptCallOptions call, IReadOnlyList<ModelRoute>? chain, EscalationBudget? escalations, CacheUse cache, CancellationToken cancellationToken)
         {
             try
             {
-                return await router.SendAsync(conversation, call, cancellationToken, chain, streaming: true, sink: sink, shared: escalations).ConfigureAwait(false);
+                return await router.SendAsync(conversation, call, cancellationToken, chain, streaming: true, sink: sink, shared: escalations, cache: cache).ConfigureAwait(false);
             }
             finally
             {
