@@ -63,7 +63,7 @@ public sealed partial class LlmSimulator
             }
 
             var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false);
-            await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token, rule?.TokenInterval ?? TimeSpan.Zero, _time).ConfigureAwait(false);
+            await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token, rule?.TokenInterval ?? TimeSpan.Zero, _time, chunkSize: rule?.ChunkSize ?? 0).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -124,7 +124,7 @@ public sealed partial class LlmSimulator
                 var text = rule.Reply ?? StreamCutText;
                 var reply = new SimulatedReply(text, rule.InputTokens ?? Estimate(request.PromptLength), rule.OutputTokens ?? Estimate(text.Length), Filtered: false);
                 var stall = fault == SimulatorFault.StreamStall;
-                await WireFormats.WriteReplyAsync(context, request, reply, cut: !stall, Created(), cancellationToken, rule.TokenInterval, _time, stall).ConfigureAwait(false);
+                await WireFormats.WriteReplyAsync(context, request, reply, cut: !stall, Created(), cancellationToken, rule.TokenInterval, _time, stall, rule.ChunkSize).ConfigureAwait(false);
                 break;
             case SimulatorFault.Overloaded:
                 await WireFormats.WriteErrorAsync(context, protocol, new SimulatedError(529, "overloaded_error", "server_error", "overloaded",

@@ -44,6 +44,9 @@ public sealed class SimulatorRule
     /// <summary>Gets the wait between streamed events after the first text, so time to first token and total time differ.</summary>
     public TimeSpan TokenInterval { get; internal set; }
 
+    /// <summary>Gets the size of each streamed text delta in characters; 0 for the default (the reply in about three deltas, split at whitespace).</summary>
+    public int ChunkSize { get; internal set; }
+
     internal int Times
     {
         set => _remaining = value;

@@ -68,6 +68,19 @@ public sealed class SimulatorRuleBuilder
         return this;
     }
 
+    /// <summary>
+    /// In streamed replies, sends the text in deltas of <paramref name="characters"/> characters each (a slowly written
+    /// answer, one delta per <see cref="WithTokenInterval"/>), instead of about three deltas split at whitespace.
+    /// </summary>
+    /// <param name="characters">The characters per delta, at least 1.</param>
+    /// <returns>This builder.</returns>
+    public SimulatorRuleBuilder WithChunkSize(int characters)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(characters, 1);
+        Rule.ChunkSize = characters;
+        return this;
+    }
+
     /// <summary>Applies the rule to the first <paramref name="count"/> matching requests only; later ones fall through to later rules.</summary>
     /// <param name="count">How many requests the rule answers.</param>
     /// <returns>This builder.</returns>

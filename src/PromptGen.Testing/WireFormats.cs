@@ -17,7 +17,7 @@ internal sealed record SimulatedError(int Status, string AnthropicType, string O
 /// <summary>Writes replies and errors in each provider's wire format (JSON, SSE, NDJSON).</summary>
 internal static class WireFormats
 {
-    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken, TimeSpan interval = default, TimeProvider? time = null, bool stall = false)
+    public static async Task WriteReplyAsync(HttpContext context, RecordedRequest request, SimulatedReply reply, bool cut, long created, CancellationToken cancellationToken, TimeSpan interval = default, TimeProvider? time = null, bool stall = false, int chunkSize = 0)
     {
         var model = request.Model ?? "simulated";
         var id = NewId();
@@ -48,7 +48,7 @@ internal static class WireFormats
 
         response.ContentType = request.Protocol == SimulatorProtocol.Ollama ? "application/x-ndjson" : "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        var chunks = Chunks(reply.Text);
+        var chunks = chunkSize > 0 ? [.. reply.Text.Chunk(chunkSize).Select(c => new string(c))] : Chunks(reply.Text);
         var events = request.Protocol switch
         {
             SimulatorProtocol.Anthropic => AnthropicFormat.Events(id, model, reply, chunks),

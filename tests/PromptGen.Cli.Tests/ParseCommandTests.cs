@@ -41,6 +41,22 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Partial_prints_the_value_so_far_and_the_complete_members_on_stderr()
+    {
+        _cli.WriteFile("book.json", Book);
+
+        var result = await _cli.RunAsync(["parse", "--partial", "--schema", "book.json"], stdin: "Here: {title: 'Dune', year: 19");
+        var broken = await _cli.RunAsync(["parse", "--partial", "--schema", "book.json"], stdin: "{\"year\": \"soon\", \"title\": \"Du");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("{\"title\":\"Dune\"}" + Environment.NewLine, result.Out);
+        Assert.Contains("complete: $.title", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.year", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("$.year (line 1, column 10): the string \"soon\" where an integer is expected", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_or_broken_schema_is_a_usage_error()
     {
         _cli.WriteFile("broken.json", "{\"type\": ");

@@ -18,9 +18,10 @@ internal static class ParseCommand
         var input = new Option<string>("--input") { Description = "The file holding the answer. Default: standard input." };
         var strict = new Option<bool>("--strict") { Description = "No repair and no coercion: the JSON (in prose or a code fence) must be valid and fit the schema as it is." };
         var noCoerce = new Option<bool>("--no-coerce") { Description = "Repair broken syntax but do not convert values to fit the schema." };
+        var partial = new Option<bool>("--partial") { Description = "The answer is still being written (a prefix): print the value so far (members not yet arrived are absent) and, on standard error, which members are complete." };
         var command = new Command("parse", "Read a model's answer that is almost JSON against a JSON Schema: print the recovered value and every repair, or where it broke.")
         {
-            schema, input, strict, noCoerce,
+            schema, input, strict, noCoerce, partial,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -32,6 +33,11 @@ internal static class ParseCommand
             var policy = parsed.GetValue(strict) ? JsonParsePolicy.Strict : parsed.GetValue(noCoerce) ? JsonParsePolicy.Repair : JsonParsePolicy.RepairAndCoerce;
             var schemaElement = await ReadSchemaAsync(host, parsed.GetValue(schema)!, cancellationToken);
             var text = parsed.GetValue(input) is { } file ? await ReadFileAsync(host, file, "answer", cancellationToken) : await host.In.ReadToEndAsync(cancellationToken);
+            if (parsed.GetValue(partial))
+            {
+                return Partial(host, text, schemaElement, policy);
+            }
+
             var json = JsonExtractor.Extract(text, schemaElement, policy);
             foreach (var repair in json.Repairs)
             {
@@ -48,6 +54,27 @@ internal static class ParseCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A prefix of an answer: the value so far on standard output, the complete members (and any complete part that breaks the schema) on standard error.</summary>
+    private static int Partial(CliHost host, string text, JsonElement schema, JsonParsePolicy policy)
+    {
+        var parser = new PartialJsonParser(schema, policy);
+        parser.Append(text);
+        var read = parser.Read();
+        foreach (var error in read.Errors)
+        {
+            host.Note(error);
+        }
+
+        if (read.Errors.Count > 0)
+        {
+            return ExitCodes.NoValue;
+        }
+
+        host.Error.WriteLine(read.Complete.Count == 0 ? "complete: (nothing yet)" : $"complete: {string.Join(", ", read.Complete)}");
+        host.Out.WriteLine(read.Value.ValueKind == JsonValueKind.Undefined ? "null" : read.Value.GetRawText());
+        return ExitCodes.Success;
     }
 
     private static async Task<JsonElement> ReadSchemaAsync(CliHost host, string path, CancellationToken cancellationToken)

@@ -60,6 +60,9 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger, _fleet);
     }
 
+    /// <summary>Gets the clock every wait and timestamp of the router uses.</summary>
+    internal TimeProvider Time => _time;
+
     /// <summary>Gets the options the router was built from.</summary>
     public PromptGenOptions Options => _options;
 

@@ -15,8 +15,10 @@ public sealed partial class PromptExecutor
         IList<ChatMessage> messages,
         PromptCallOptions? options,
         Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)>? parse,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Asker? asker = null)
     {
+        asker ??= AskAsync;
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(messages);
         options = PromptCallScope.Started(descriptor, messages, options);
@@ -37,7 +39,7 @@ public sealed partial class PromptExecutor
             {
                 // Only the first ask of the caller's own prompt uses the response cache; re-asks carry a rejected answer.
                 var first = ask == 0 && firstKind == AttemptKind.Primary;
-                var result = await AskAsync(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, first ? CacheUse.LookupOnly : CacheUse.None, cancellationToken).ConfigureAwait(false);
+                var result = await asker(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, first ? CacheUse.LookupOnly : CacheUse.None, cancellationToken).ConfigureAwait(false);
                 cacheKey = first ? result.CacheKey : cacheKey;
                 var text = result.Response.Text;
                 var answered = log.Count - 1;
@@ -105,6 +107,9 @@ public sealed partial class PromptExecutor
             firstKind = AttemptKind.Escalation;
         }
     }
+
+    /// <summary>One ask of the re-ask loop: a plain call (<see cref="AskAsync"/>) or a streamed one that may stop early.</summary>
+    private delegate ValueTask<RoutedResponse> Asker(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CacheUse cache, CancellationToken cancellationToken);
 
     private ValidationContext Context(PromptDescriptor descriptor, PromptCallOptions? options, string text) => new(text, descriptor.Schema)
     {

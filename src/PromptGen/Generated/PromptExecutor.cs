@@ -105,6 +105,11 @@ public sealed partial class PromptExecutor
     /// <summary>Reads a typed result: extraction, then every required/null/kind error at once, then deserialization.</summary>
     private static (T? Value, IReadOnlyList<string> Errors) ParseJson<T>(ValidationContext context, JsonTypeInfo<T> typeInfo)
     {
+        if (context.TryFast(typeInfo, out var fast))
+        {
+            return (fast, []);
+        }
+
         var json = context.Json;
         if (!json.Success)
         {

@@ -6,12 +6,14 @@ namespace PromptGen.Validation;
 public sealed class JsonExtraction
 {
     private string? _json;
+    private JsonElement _value;
+    private bool _deferred;
 
     private JsonExtraction(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, string? error, IReadOnlyList<JsonRepair> repairs)
     {
         Repairs = repairs;
         RawText = rawText;
-        Value = value;
+        _value = value;
         Method = method;
         Envelope = envelope;
         Error = error;
@@ -24,7 +26,21 @@ public sealed class JsonExtraction
     public bool Success => Method != JsonExtractionMethod.None;
 
     /// <summary>Gets the JSON value (after unwrapping an envelope); <c>default</c> when <see cref="Success"/> is <see langword="false"/>.</summary>
-    public JsonElement Value { get; }
+    public JsonElement Value
+    {
+        get
+        {
+            if (_deferred)
+            {
+                // The typed fast path read the answer straight into the result type: the element is parsed only if asked for.
+                using var document = JsonDocument.Parse(RawText);
+                _value = document.RootElement.Clone();
+                _deferred = false;
+            }
+
+            return _value;
+        }
+    }
 
     /// <summary>Gets where the JSON was found.</summary>
     public JsonExtractionMethod Method { get; }
@@ -47,6 +63,9 @@ public sealed class JsonExtraction
 
     internal static JsonExtraction Found(string rawText, JsonElement value, JsonExtractionMethod method, string? envelope, IReadOnlyList<JsonRepair> repairs) =>
         new(rawText, value, method, envelope, null, repairs);
+
+    /// <summary>An answer that is valid JSON as a whole and was deserialized as it is: its element is parsed on first use.</summary>
+    internal static JsonExtraction Deferred(string rawText) => new(rawText, default, JsonExtractionMethod.Whole, null, null, []) { _deferred = true };
 
     internal static JsonExtraction Failed(string rawText, string error) => new(rawText, default, JsonExtractionMethod.None, null, error, []);
 

@@ -22,6 +22,11 @@ public static partial class JsonExtractor
     public static JsonParseResult<T> Parse<T>(string? text, JsonTypeInfo<T> typeInfo, JsonParsePolicy policy = JsonParsePolicy.RepairAndCoerce)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
+        if (text is not null && TryFast(text, typeInfo, out var fast))
+        {
+            return new JsonParseResult<T>(JsonExtraction.Deferred(text), fast, []);
+        }
+
         var json = Extract(text, SchemaOf(typeInfo), policy);
         if (!json.Success)
         {

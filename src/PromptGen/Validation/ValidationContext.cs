@@ -36,6 +36,19 @@ public sealed class ValidationContext
     /// <summary>Gets the changes made to read the answer as JSON, if it was read (empty otherwise).</summary>
     internal IReadOnlyList<JsonRepair> Repairs => _json?.Repairs ?? [];
 
+    /// <summary>Reads a typed result by the fast path when the answer is valid JSON fitting the type as written (the JSON element is then parsed only if a rule asks for it).</summary>
+    internal bool TryFast<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, out T? value)
+    {
+        if (_json is null && JsonExtractor.TryFast(Text, typeInfo, out value))
+        {
+            _json = JsonExtraction.Deferred(Text);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Gets the services of the application, for custom validators and syntax checkers.</summary>
     public IServiceProvider? Services { get; init; }
 

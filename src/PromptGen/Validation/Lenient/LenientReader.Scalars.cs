@@ -16,7 +16,8 @@ internal sealed partial class LenientReader
                 text = text.Replace(",", string.Empty, StringComparison.Ordinal);
             }
 
-            if (JsonNumber(text) is { } normalized && normalized != text)
+            var normalized = JsonNumber(text);
+            if (normalized != text)
             {
                 Repair(start, $"number {text} is not written as JSON; read as {normalized}");
                 text = normalized;
@@ -164,7 +165,7 @@ internal sealed partial class LenientReader
     }
 
     /// <summary>A number in JSON's form: no leading <c>+</c>, a <c>0</c> before a leading point, no leading zeros.</summary>
-    private static string? JsonNumber(string text)
+    internal static string JsonNumber(string text)
     {
         var sign = text[0] == '-' ? "-" : string.Empty;
         var body = text[0] is '-' or '+' ? text[1..] : text;

@@ -94,7 +94,7 @@ internal sealed partial class SchemaCoercer
             return false;
         }
 
-        if (Coerce)
+        if (Coerce && !(Partial && n.CutOff))
         {
             foreach (var (name, property) in s.PropertyList)
             {

@@ -147,6 +147,12 @@ internal sealed partial class SchemaCoercer
             }
         }
 
+        if (Partial && n.CutOff)
+        {
+            // A member name still being written may match a different member once complete.
+            return Fail(n, path, "incomplete");
+        }
+
         var list = string.Join(", ", allowed.Select(Display));
         if (!Coerce)
         {

@@ -40,6 +40,13 @@ internal sealed partial class SchemaCoercer
 
     private bool Coerce => _policy == JsonParsePolicy.RepairAndCoerce;
 
+    /// <summary>
+    /// Gets a value indicating whether the value is still being written: a value that is not complete yet
+    /// (<see cref="LenientNode.CutOff"/>) and does not fit is left out instead of failing, and required members may be
+    /// missing from an unclosed object; a complete value that does not fit is an error at once.
+    /// </summary>
+    public bool Partial { get; init; }
+
     /// <summary>Coerces a top-level value; <paramref name="prose"/> marks the whole answer read as text (scalars may be found in it).</summary>
     public bool TryRun(LenientNode node, bool prose, out LenientNode? value, out string? envelope)
     {
@@ -112,7 +119,18 @@ internal sealed partial class SchemaCoercer
         _depth++;
         try
         {
-            return TryCoerceCore(n, schema, path, out value);
+            if (!TryCoerceCore(n, schema, path, out value))
+            {
+                return false;
+            }
+
+            if (n.CutOff && value is { CutOff: false })
+            {
+                // A value made from one still being written is still being written (never reported complete early).
+                value = Incomplete(value);
+            }
+
+            return true;
         }
         finally
         {
@@ -300,8 +318,18 @@ internal sealed partial class SchemaCoercer
         return true;
     }
 
+    /// <summary>A copy marked incomplete (the value may be a node of the tree being read, which must not change).</summary>
+    private static LenientNode Incomplete(LenientNode value) =>
+        new(value.Kind, value.Offset, value.Text) { Items = value.Items, Members = value.Members, CutOff = true };
+
     private bool Fail(LenientNode n, string path, string message)
     {
+        if (Partial && n.CutOff)
+        {
+            // Not complete yet: it may still come to fit, so it is left out of the partial value, not reported.
+            return false;
+        }
+
         Errors.Add(new CoercionError(n.Offset, path, message));
         return false;
     }
