@@ -41,9 +41,11 @@ if ! command -v clang > /dev/null && ! command -v gcc > /dev/null; then
   install_packages "the Native AOT test (a C toolchain)" clang
 fi
 
-# The first build of tests/PromptGen.Providers.ClaudeCode.Tests installs the pinned Claude Code CLI with npm.
+# The first build of tests/PromptGen.Providers.ClaudeCode.Tests installs the pinned Claude Code CLI with npm, and that of
+# tests/PromptGen.Testing.Tests the official OpenAI, Anthropic and Ollama JavaScript SDKs (eng/JsSdks.targets), which
+# JsSdkFidelityTests run with node against the simulator.
 if ! command -v npm > /dev/null; then
-  install_packages "the Claude Code CLI tests (npm)" nodejs npm
+  install_packages "the Claude Code CLI and JavaScript SDK tests (node, npm)" nodejs npm
 fi
 
 # The scale-out tests (tests/PromptGen.Redis.Tests) start their own redis-server on a free loopback port and stop it

@@ -40,6 +40,12 @@ public sealed partial class LlmSimulator
                 return;
             }
 
+            if (RequestProblem(request) is { } problem)
+            {
+                await WireFormats.WriteErrorAsync(context, protocol, problem, token).ConfigureAwait(false);
+                return;
+            }
+
             var rule = Script.Match(request);
 
             // Latency counts from arrival, so a test that advances a fake clock right after the request is recorded

@@ -35,6 +35,15 @@ public sealed class RecordedRequest
     /// <summary>Gets the text of the last text block of the last user message.</summary>
     public string? LastUserText { get; init; }
 
+    /// <summary>
+    /// Gets the text of the first user message, every text block joined with a blank line: the prompt as written, also
+    /// on later turns (a re-ask, a conversation) and with images between its text blocks.
+    /// </summary>
+    public string? FirstUserMessageText { get; init; }
+
+    /// <summary>Gets the text of the last user message, every text block joined with a blank line (on a re-ask, the repair message).</summary>
+    public string? LastUserMessageText { get; init; }
+
     /// <summary>Gets the number of messages in the conversation (system messages included for OpenAI and Ollama, where they are messages).</summary>
     public int MessageCount { get; init; }
 

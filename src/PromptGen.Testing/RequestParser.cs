@@ -25,7 +25,7 @@ internal static partial class RequestParser
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         JsonElement? json = null;
-        string? model = null, system = null, lastUser = null;
+        string? model = null, system = null, lastUser = null, firstUserText = null, lastUserAll = null;
         var stream = false;
         var count = 0;
         List<RecordedImage> images = [];
@@ -43,6 +43,7 @@ internal static partial class RequestParser
                     model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                     stream = root.TryGetProperty("stream", out var s) ? s.ValueKind == JsonValueKind.True : protocol == SimulatorProtocol.Ollama;
                     (system, lastUser, count, promptLength) = Conversation(root, protocol);
+                    (firstUserText, lastUserAll) = UserMessages(root);
                     images = Images(root);
                     schema = ResponseSchema(root);
                 }
@@ -65,6 +66,8 @@ internal static partial class RequestParser
             Stream = stream,
             SystemText = system,
             LastUserText = lastUser,
+            FirstUserMessageText = firstUserText,
+            LastUserMessageText = lastUserAll,
             MessageCount = count,
             Images = images,
             ResponseSchema = schema,
@@ -133,6 +136,26 @@ internal static partial class RequestParser
         }
 
         return (system.Count == 0 ? null : string.Join("\n\n", system), lastUser, count, length);
+    }
+
+    /// <summary>The first and the last user message, each with all its text blocks joined (images in between left out).</summary>
+    private static (string? First, string? Last) UserMessages(JsonElement root)
+    {
+        string? first = null, last = null;
+        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String
+                    && role.GetString() == "user")
+                {
+                    last = Text(message.TryGetProperty("content", out var content) ? content : default, last: false);
+                    first ??= last;
+                }
+            }
+        }
+
+        return (first, last);
     }
 
     /// <summary>Text of a string or of an array of blocks: all text blocks joined, or only the last one.</summary>

@@ -14,10 +14,14 @@ public sealed class SimulatorRule
     /// <summary>Gets the model pattern (exact, case-insensitive, <c>*</c> as wildcard), or <see langword="null"/> for any model.</summary>
     public string? Model { get; internal set; }
 
-    /// <summary>Gets the text the last user message must contain (case-insensitive), if any.</summary>
+    /// <summary>
+    /// Gets the text the user's prompt must contain (case-insensitive), if any: it is looked for in the first user message
+    /// (the prompt as written, still there on a re-ask or a later turn) and in the last (the current turn, such as a
+    /// re-ask's repair message), each with all its text blocks (an image between them does not hide the text).
+    /// </summary>
     public string? UserContains { get; internal set; }
 
-    /// <summary>Gets the pattern the last user message must match, if any.</summary>
+    /// <summary>Gets the pattern the first or the last user message (all text blocks) must match, if any.</summary>
     public Regex? UserPattern { get; internal set; }
 
     /// <summary>Gets the protocol the rule is limited to, if any.</summary>
@@ -64,7 +68,14 @@ public sealed class SimulatorRule
             return false;
         }
 
-        var user = request.LastUserText ?? string.Empty;
+        // The prompt the user wrote (the first user message) or the current turn (the last one), every text block of
+        // each: a prompt with an image between its text matches, and so does every re-ask turn of it.
+        return UserMatches(request.FirstUserMessageText) || UserMatches(request.LastUserMessageText) || UserMatches(request.LastUserText);
+    }
+
+    private bool UserMatches(string? text)
+    {
+        var user = text ?? string.Empty;
         return (UserContains is null || user.Contains(UserContains, StringComparison.OrdinalIgnoreCase))
             && (UserPattern is null || UserPattern.IsMatch(user));
     }

@@ -26,14 +26,14 @@ public sealed partial class SimulatorScript
         }
     }
 
-    /// <summary>Adds a rule matching a model (exact or <c>*</c> glob, case-insensitive) and/or text in the last user message.</summary>
+    /// <summary>Adds a rule matching a model (exact or <c>*</c> glob, case-insensitive) and/or text in the user's prompt (see <see cref="SimulatorRule.UserContains"/>).</summary>
     /// <param name="model">The model pattern, or <see langword="null"/> for any.</param>
-    /// <param name="userContains">Text the last user message must contain (case-insensitive), or <see langword="null"/>.</param>
+    /// <param name="userContains">Text the first or the last user message must contain (case-insensitive; every text block of the message), or <see langword="null"/>.</param>
     /// <returns>A builder for the rule's answer.</returns>
     public SimulatorRuleBuilder When(string? model = null, string? userContains = null) =>
         Add(new SimulatorRule { Model = model, UserContains = userContains });
 
-    /// <summary>Adds a rule matching the last user message against a regular expression.</summary>
+    /// <summary>Adds a rule matching the first or the last user message (every text block) against a regular expression.</summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="model">The model pattern, or <see langword="null"/> for any.</param>
     /// <returns>A builder for the rule's answer.</returns>

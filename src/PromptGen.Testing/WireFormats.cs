@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -36,6 +37,11 @@ internal static class WireFormats
             if (cut || stall)
             {
                 // Half a body, then the connection drops (or goes quiet): the client fails while reading it.
+                if (cut)
+                {
+                    response.ContentLength = Encoding.UTF8.GetByteCount(text);
+                }
+
                 await response.WriteAsync(text[..(text.Length / 2)], cancellationToken).ConfigureAwait(false);
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await EndEarlyAsync(context, stall, time, cancellationToken).ConfigureAwait(false);
@@ -55,6 +61,13 @@ internal static class WireFormats
             SimulatorProtocol.Ollama => OllamaFormat.Lines(model, reply, chunks, created),
             _ => OpenAIFormat.Events(id, model, reply, chunks, created, OpenAIFormat.IncludeUsage(request)),
         };
+
+        if (cut)
+        {
+            // A cut announces the whole stream's length, so it goes out unchunked and ends by closing the connection
+            // short of that length (see EndEarlyAsync).
+            response.ContentLength = events.Sum(e => (long)Encoding.UTF8.GetByteCount(e));
+        }
 
         // A cut stream sends its opening and a couple of deltas, never its end.
         var cutAt = !cut && !stall ? int.MaxValue : Math.Max(1, Math.Min(events.Count - 1, request.Protocol switch
@@ -90,15 +103,19 @@ internal static class WireFormats
         }
     }
 
-    /// <summary>A cut reply drops the connection; a stalled one sends nothing more until the client gives up or the simulator stops.</summary>
+    /// <summary>
+    /// A cut reply ends short of its announced Content-Length: Kestrel then sends what was written and closes the
+    /// connection, so the client reads the partial events first and then fails (an abort here would reset the socket
+    /// before the flushed events leave, and no client would ever see a partial stream). A stalled reply sends nothing
+    /// more until the client gives up or the simulator stops.
+    /// </summary>
     private static async Task EndEarlyAsync(HttpContext context, bool stall, TimeProvider? time, CancellationToken cancellationToken)
     {
         if (stall)
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            context.Abort();
         }
-
-        context.Abort();
     }
 
     public static async Task WriteErrorAsync(HttpContext context, SimulatorProtocol protocol, SimulatedError error, CancellationToken cancellationToken)

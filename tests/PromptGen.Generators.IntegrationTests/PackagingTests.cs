@@ -31,6 +31,9 @@ public sealed class PackagingTests : IDisposable
             Assert.NotNull(zip.GetEntry("docs/diagnostics/README.md"));
             Assert.NotNull(zip.GetEntry("build/PromptGen.props"));
             Assert.NotNull(zip.GetEntry("buildTransitive/PromptGen.props"));
+            // The generator and, beside it, the code fixes (a separate assembly: they need Roslyn's Workspaces).
+            Assert.NotNull(zip.GetEntry("analyzers/dotnet/cs/PromptGen.Generators.dll"));
+            Assert.NotNull(zip.GetEntry("analyzers/dotnet/cs/PromptGen.CodeFixes.dll"));
         }
 
         var consumer = Path.Combine(_work, "consumer");

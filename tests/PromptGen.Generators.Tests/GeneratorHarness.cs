@@ -20,6 +20,9 @@ internal static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
+    /// <summary>The metadata references of every test compilation (also the code-fix tests' workspace projects).</summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
     private static readonly Lazy<ISourceGenerator?> s_jsonGenerator = new(LoadJsonGenerator);
 
     public static CSharpCompilation Compilation(params string[] sources) =>

@@ -30,7 +30,7 @@ internal static class TypedJson
         }
         catch (JsonException exception)
         {
-            return (default, $"The JSON does not fit {typeof(T).Name} at {exception.Path ?? "$"}: {exception.Message.Split(" Path:", 2)[0]}");
+            return (default, $"The JSON does not fit {typeof(T).Name} at {exception.Path ?? "$"}: {WithoutTypeNames(exception.Message.Split(" Path:", 2)[0])}");
         }
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or FormatException or OverflowException)
         {
@@ -68,7 +68,7 @@ internal static class TypedJson
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        CheckNull(item, element.Type, nullable: true, $"{path}[{i}]", errors);
+                        CheckNull(item, element.Type, nullable: true, $"{path}[{i}]", errors, info.Options);
                         Check(item, element, $"{path}[{i++}]", errors, depth + 1);
                     }
                 }
@@ -82,7 +82,7 @@ internal static class TypedJson
 
                 break;
             default:
-                CheckScalar(value, info.Type, path, errors);
+                CheckScalar(value, info, path, errors);
                 break;
         }
     }
@@ -100,14 +100,14 @@ internal static class TypedJson
             {
                 if (required)
                 {
-                    errors.Add($"{child} is required but missing; add \"{property.Name}\" ({Describe(property.PropertyType)}).");
+                    errors.Add($"{child} is required but missing; add \"{property.Name}\" ({Describe(property.PropertyType, info.Options)}).");
                 }
 
                 continue;
             }
 
             var nullable = parameter?.IsNullable ?? property.IsSetNullable;
-            if (CheckNull(member, property.PropertyType, nullable, child, errors) && TryInfo(info.Options, property.PropertyType) is { } nested)
+            if (CheckNull(member, property.PropertyType, nullable, child, errors, info.Options) && TryInfo(info.Options, property.PropertyType) is { } nested)
             {
                 Check(member, nested, child, errors, depth + 1);
             }
@@ -115,7 +115,7 @@ internal static class TypedJson
     }
 
     /// <summary>Reports a null in a non-nullable member; returns whether the value should be checked further.</summary>
-    private static bool CheckNull(JsonElement value, Type type, bool nullable, string path, List<string> errors)
+    private static bool CheckNull(JsonElement value, Type type, bool nullable, string path, List<string> errors, JsonSerializerOptions options)
     {
         if (value.ValueKind != JsonValueKind.Null)
         {
@@ -124,15 +124,27 @@ internal static class TypedJson
 
         if (!nullable || (type.IsValueType && Nullable.GetUnderlyingType(type) is null))
         {
-            errors.Add($"{path} must not be null; give it {Describe(type)}.");
+            errors.Add($"{path} must not be null; give it {Describe(type, options)}.");
         }
 
         return false;
     }
 
-    private static void CheckScalar(JsonElement value, Type type, string path, List<string> errors)
+    private static void CheckScalar(JsonElement value, JsonTypeInfo info, string path, List<string> errors)
     {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
+        var target = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+        if (target.IsEnum && EnumNames(info.Options, target) is { Count: > 0 } names)
+        {
+            // An enum answer is checked against the names it is written with, so the repair lists them (never the .NET type).
+            var written = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            if (!names.Contains(written!, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"{path} is {Describe(value)}, which is not allowed; use {Describe(target, info.Options)}.");
+            }
+
+            return;
+        }
+
         var expected = target == typeof(string) || target == typeof(DateTimeOffset) || target == typeof(DateTime) || target == typeof(Guid) ? JsonValueKind.String
             : target == typeof(bool) ? JsonValueKind.True
             : target.IsPrimitive || target == typeof(decimal) ? JsonValueKind.Number
@@ -145,7 +157,7 @@ internal static class TypedJson
         };
         if (!ok)
         {
-            errors.Add($"{path} must be {Describe(target)}, not {Describe(value.ValueKind)}.");
+            errors.Add($"{path} must be {Describe(target, info.Options)}, not {Describe(value.ValueKind)}.");
         }
     }
 
@@ -188,9 +200,53 @@ internal static class TypedJson
         _ => "value",
     };
 
-    private static string Describe(Type type)
+    /// <summary>
+    /// The JSON names of an enum's values as its converter writes them (a string enum's names after any naming policy or
+    /// JsonStringEnumMemberName; a numeric enum's numbers), or <see langword="null"/> when they cannot be had.
+    /// </summary>
+    private static List<string>? EnumNames(JsonSerializerOptions options, Type enumType)
+    {
+        if (TryInfo(options, enumType) is not { } info)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var raw in Enum.GetValuesAsUnderlyingType(enumType))
+        {
+            var element = JsonSerializer.SerializeToElement(Enum.ToObject(enumType, raw!), info);
+            var name = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A JSON value as a repair message quotes it: a string in quotes, anything else as written, cut at 60 characters.</summary>
+    private static string Describe(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? "\"" + value.GetString() + "\"" : value.GetRawText();
+        return text.Length > 60 ? text[..57] + "…" : text;
+    }
+
+    /// <summary>System.Text.Json's "could not be converted to Namespace.Type" names a .NET type the model cannot know.</summary>
+    private static string WithoutTypeNames(string message)
+    {
+        var at = message.IndexOf("could not be converted to ", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at] + "does not have the expected type here.";
+    }
+
+    private static string Describe(Type type, JsonSerializerOptions options)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target.IsEnum && EnumNames(options, target) is { Count: > 0 } names)
+        {
+            return "one of: " + string.Join(", ", names);
+        }
+
         return target == typeof(string) ? "a string"
             : target == typeof(bool) ? "true or false"
             : target.IsPrimitive || target == typeof(decimal) ? "a number"

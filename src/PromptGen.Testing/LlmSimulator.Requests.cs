@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace PromptGen.Testing;
+
+public sealed partial class LlmSimulator
+{
+    /// <summary>
+    /// What the real API answers to a chat request that lacks a model or messages (400, in its own words), or
+    /// <see langword="null"/> when the request is complete. A missing key is scripted with <see cref="SimulatorFault.Unauthorized"/>:
+    /// the same simulator also stands in for keyless OpenAI-compatible servers (Ollama, vLLM, LM Studio).
+    /// </summary>
+    private static SimulatedError? RequestProblem(RecordedRequest request)
+    {
+        var root = request.BodyJson!.Value;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "The request body must be a JSON object.");
+        }
+
+        if (string.IsNullOrEmpty(request.Model))
+        {
+            return request.Protocol switch
+            {
+                SimulatorProtocol.Anthropic => new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "model: Field required"),
+                SimulatorProtocol.Ollama => new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "model is required"),
+                _ => new SimulatedError(400, "invalid_request_error", "invalid_request_error", "missing_required_parameter", "you must provide a model parameter"),
+            };
+        }
+
+        var hasMessages = root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array;
+        if (request.Protocol == SimulatorProtocol.Anthropic && !(root.TryGetProperty("max_tokens", out var max) && max.ValueKind == JsonValueKind.Number))
+        {
+            return new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "max_tokens: Field required");
+        }
+
+        return request.Protocol switch
+        {
+            SimulatorProtocol.OpenAI when !hasMessages => new SimulatedError(400, "invalid_request_error", "invalid_request_error", "missing_required_parameter", "Missing required parameter: 'messages'."),
+            SimulatorProtocol.OpenAI when messages.GetArrayLength() == 0 => new SimulatedError(400, "invalid_request_error", "invalid_request_error", "empty_array", "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead."),
+            SimulatorProtocol.Anthropic when !hasMessages => new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "messages: Field required"),
+            SimulatorProtocol.Anthropic when messages.GetArrayLength() == 0 => new SimulatedError(400, "invalid_request_error", "invalid_request_error", null, "messages: at least one message is required"),
+            _ => null,
+        };
+    }
+}
