@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The repository's test command (README "Set-up on a fresh machine"; CI runs it through .ci/run): installs what the
-# tests need when it is missing, then runs every test with `dotnet test PromptGen.sln`. Extra arguments go to dotnet test.
+# tests need when it is missing (Chromium, a C toolchain, npm, redis-server), then runs every test with `dotnet test PromptGen.sln`. Extra arguments go to dotnet test.
 # Installing uses apt-get (Debian/Ubuntu), as root or through sudo; elsewhere it stops and says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +44,12 @@ fi
 # The first build of tests/PromptGen.Providers.ClaudeCode.Tests installs the pinned Claude Code CLI with npm.
 if ! command -v npm > /dev/null; then
   install_packages "the Claude Code CLI tests (npm)" nodejs npm
+fi
+
+# The scale-out tests (tests/PromptGen.Redis.Tests) start their own redis-server on a free loopback port and stop it
+# (and kill it mid-test to prove degradation); Debian's redis-server package provides the binary.
+if ! command -v redis-server > /dev/null; then
+  install_packages "the shared cache/limit/breaker tests (a real Redis server)" redis-server
 fi
 
 # A test that hangs ends the run with its name and a dump after 15 minutes instead of holding CI to its limit.

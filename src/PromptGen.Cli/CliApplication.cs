@@ -1,18 +1,15 @@
 using System.CommandLine;
+using PromptGen.Cli.Commands;
+using PromptGen.Evaluation;
 
 namespace PromptGen.Cli;
 
 /// <summary>
-/// The <c>promptgen</c> tool: parses the command line, runs the command and maps failures to exit codes.
-/// Exit codes: 0 success; 1 unexpected error; 2 usage, configuration or provider error (a <see cref="PromptGenException"/>);
-/// 130 cancelled.
+/// The <c>promptgen</c> tool: parses the command line, runs the command (Commands/) and maps failures to the exit codes
+/// of <see cref="ExitCodes"/>.
 /// </summary>
 internal static class CliApplication
 {
-    public const int Success = 0;
-    public const int UnexpectedError = 1;
-    public const int UsageError = 2;
-    public const int Cancelled = 130;
 
     /// <summary>Runs the tool against the real process environment and working directory.</summary>
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -75,7 +72,7 @@ internal static class CliApplication
             ModelsCommand.Create(host),
             SimulateCommand.Create(host),
             ParseCommand.Create(host),
-            TestRunner.TestCommand.Create(host),
+            TestCommand.Create(host),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -86,7 +83,7 @@ internal static class CliApplication
             }
 
             host.Note($"Run 'promptgen {CommandName(parsed)}--help' for usage.");
-            return UsageError;
+            return ExitCodes.UsageError;
         }
 
         var invocation = new InvocationConfiguration
@@ -106,24 +103,24 @@ internal static class CliApplication
         {
             // The message says what, where and how to fix it, with secrets redacted; a stack trace would add nothing.
             host.Note(exception.Message);
-            return UsageError;
+            return ExitCodes.UsageError;
         }
-        catch (CliUsageException exception)
+        catch (Exception exception) when (exception is CliUsageException or EvaluationException)
         {
             host.Note(exception.Message);
-            return UsageError;
+            return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             host.Note("cancelled.");
-            return Cancelled;
+            return ExitCodes.Cancelled;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: report, never crash with a stack trace.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             host.Note($"unexpected error ({exception.GetType().Name}): {exception.Message}");
-            return UnexpectedError;
+            return ExitCodes.UnexpectedError;
         }
     }
 

@@ -11,7 +11,7 @@ namespace PromptGen.Cli;
 internal static class ConfigurationFileKeys
 {
     /// <summary>The sections the tool reads; keys starting with <c>_</c> and <c>$schema</c> are comments.</summary>
-    private static readonly string[] s_sections = [PromptGenOptions.SectionName, TestRunner.PriceTable.SectionName];
+    private static readonly string[] s_sections = [PromptGenOptions.SectionName, Evaluation.TestRun.PricesSectionName];
 
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

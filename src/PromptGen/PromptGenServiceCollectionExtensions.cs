@@ -30,6 +30,9 @@ public static class PromptGenServiceCollectionExtensions
         configure?.Invoke(options);
         var builder = new PromptGenBuilder(services);
         services.AddSingleton(options);
+
+        // The response cache (docs/scale-out.md): HybridCache in memory, over the registered IDistributedCache (Redis) if any.
+        services.AddHybridCache();
         services.AddSingleton(sp => new PromptRouter(
             options,
             builder.Factories,
@@ -38,7 +41,9 @@ public static class PromptGenServiceCollectionExtensions
             (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger<PromptRouter>() ?? NullLogger.Instance,
             builder.Transport,
             sp.GetService<IEscalationHandler>(),
-            sp.GetService<IImageOptimizer>()));
+            sp.GetService<IImageOptimizer>(),
+            sp.GetService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetService<FleetCoordinator>()));
         services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>(), sp));
         return builder;
     }

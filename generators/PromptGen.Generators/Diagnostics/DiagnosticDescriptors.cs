@@ -266,6 +266,12 @@ internal static class DiagnosticDescriptors
         "The [Timeout] of '{0}' is invalid: {1}",
         Resilience);
 
+    public static readonly DiagnosticDescriptor InvalidCache = Create(
+        "PG0700",
+        "Invalid [Cache] settings",
+        "The [Cache] of '{0}' is invalid: {1}",
+        Resilience);
+
     public static readonly DiagnosticDescriptor InvalidCircuitBreaker = Create(
         "PG0503",
         "Invalid [CircuitBreaker] settings",
@@ -287,7 +293,7 @@ internal static class DiagnosticDescriptors
         MalformedModelId, NoJsonContext, RedundantFallback, SchemaNotStrict, InvalidModelSettings,
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing, RuleOnStream,
         ImagePlacement, ImagesToTextOnlyModel, BinaryParameter,
-        InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation,
+        InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation, InvalidCache,
     }.ToDictionary(d => d.Id);
 
     /// <summary>Gets every descriptor, for catalogue tests.</summary>

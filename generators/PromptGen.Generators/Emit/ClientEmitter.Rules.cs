@@ -13,7 +13,12 @@ internal static partial class ClientEmitter
     {
         if (method.Rules.Count > 0)
         {
-            yield return $"Rules = new {Validation}ResponseRule[] {{ {string.Join(", ", method.Rules.Select(Rule))} }}";
+            var rules = string.Join(", ", method.Rules.Select(Rule));
+            yield return $"Rules = new {Validation}ResponseRule[] {{ {rules} }}";
+
+            // The rules' version in the response-cache key: a hash of exactly what builds them, so changed rules never
+            // serve an answer the old ones validated.
+            yield return $"RulesVersion = {Literals.String(Fnv1a(rules))}";
         }
 
         if (method.ReaskBudget is { } budget)
@@ -52,6 +57,18 @@ internal static partial class ClientEmitter
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A stable 64-bit FNV-1a hash of <paramref name="text"/> in hex (the same on every machine and run).</summary>
+    private static string Fnv1a(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? string.Empty).Replace("\r\n", "\n").Split('\n').Where(l => l.Trim().Length > 0);

@@ -149,6 +149,11 @@ internal static partial class ClientEmitter
             yield return $"TotalTimeout = {Literals.Seconds(total.TotalSeconds)}";
         }
 
+        if (settings.Cache is { TotalSeconds: > 0 } cache)
+        {
+            yield return $"Cache = new global::PromptGen.PromptCacheOptions {{ Duration = {Literals.Seconds(cache.TotalSeconds)} }}";
+        }
+
         if (settings.Escalation is { } escalation)
         {
             yield return $"Escalation = new global::PromptGen.EscalationOptions {{ StrongerModel = {Literals.String(escalation.StrongerModel)}, SwitchModelAfter = {Literals.Int(escalation.SwitchModelAfter)}, AskHumanAfter = {Literals.Int(escalation.AskHumanAfter)} }}";

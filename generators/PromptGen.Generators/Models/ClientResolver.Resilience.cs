@@ -30,6 +30,14 @@ internal static partial class ClientResolver
                 $"AttemptSeconds ({Number(timeout.AttemptSeconds)}) exceeds TotalSeconds ({Number(timeout.TotalSeconds)}), so no attempt could use its full time; lower AttemptSeconds or raise TotalSeconds");
         }
 
+        if (settings.Cache is { } cache)
+        {
+            Check(diagnostics, DiagnosticDescriptors.InvalidCache, cache.Location, owner, cache.Minutes < 0 || cache.Seconds < 0 || double.IsNaN(cache.TotalSeconds),
+                "a duration is negative; use minutes or seconds above 0");
+            Check(diagnostics, DiagnosticDescriptors.InvalidCache, cache.Location, owner, cache.Minutes >= 0 && cache.Seconds >= 0 && cache.TotalSeconds == 0,
+                "it sets no duration; set Minutes or Seconds (for example [Cache(Minutes = 10)]) or remove the attribute");
+        }
+
         if (settings.Breaker is { } breaker)
         {
             Check(diagnostics, DiagnosticDescriptors.InvalidCircuitBreaker, breaker.Location, owner, breaker.FailureRatio <= 0 || breaker.FailureRatio > 1 || double.IsNaN(breaker.FailureRatio),

@@ -19,12 +19,21 @@ internal sealed record TimeoutSettings(double AttemptSeconds, double TotalSecond
 /// <summary>The values of <c>[Escalate]</c>.</summary>
 internal sealed record EscalationSettings(string? StrongerModel, int SwitchModelAfter, int AskHumanAfter, LocationInfo? Location);
 
+/// <summary>The values of <c>[Cache]</c> (response caching; the duration is Minutes + Seconds).</summary>
+internal sealed record CacheSettings(double Minutes, double Seconds, LocationInfo? Location)
+{
+    public double TotalSeconds => (Minutes * 60) + Seconds;
+}
+
 /// <summary>The resilience attributes on a method or an interface; a method's attribute replaces the interface's of the same kind.</summary>
 internal sealed record ResilienceSettings(RetrySettings? Retry, BreakerSettings? Breaker, TimeoutSettings? Timeout, EscalationSettings? Escalation)
 {
     public static readonly ResilienceSettings None = new(null, null, null, null);
 
+    /// <summary>Gets the values of <c>[Cache]</c>, if set.</summary>
+    public CacheSettings? Cache { get; init; }
+
     /// <summary>These settings, with each kind not set here taken from <paramref name="outer"/>.</summary>
     public ResilienceSettings Over(ResilienceSettings outer) =>
-        new(Retry ?? outer.Retry, Breaker ?? outer.Breaker, Timeout ?? outer.Timeout, Escalation ?? outer.Escalation);
+        new(Retry ?? outer.Retry, Breaker ?? outer.Breaker, Timeout ?? outer.Timeout, Escalation ?? outer.Escalation) { Cache = Cache ?? outer.Cache };
 }

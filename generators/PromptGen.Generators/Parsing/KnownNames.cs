@@ -13,6 +13,7 @@ internal static class KnownNames
     public const string RetryAttribute = "PromptGen.RetryAttribute";
     public const string CircuitBreakerAttribute = "PromptGen.CircuitBreakerAttribute";
     public const string TimeoutAttribute = "PromptGen.TimeoutAttribute";
+    public const string CacheAttribute = "PromptGen.CacheAttribute";
     public const string EscalateAttribute = "PromptGen.EscalateAttribute";
     public const string ResponseRuleAttribute = "PromptGen.ResponseRuleAttribute";
     public const string ReaskAttribute = "PromptGen.ReaskAttribute";

@@ -3,7 +3,7 @@ using PromptGen.Generators.Models;
 
 namespace PromptGen.Generators.Parsing;
 
-/// <summary>Reads <c>[Retry]</c>, <c>[CircuitBreaker]</c>, <c>[Timeout]</c> and <c>[Escalate]</c> into values.</summary>
+/// <summary>Reads <c>[Retry]</c>, <c>[CircuitBreaker]</c>, <c>[Timeout]</c>, <c>[Escalate]</c> and <c>[Cache]</c> into values.</summary>
 internal static class ResilienceReader
 {
     public static ResilienceSettings Read(ISymbol symbol)
@@ -36,9 +36,15 @@ internal static class ResilienceReader
             escalation = new EscalationSettings(e.NamedArgument("StrongerModel") as string, Int(e, "SwitchModelAfter", 0), Int(e, "AskHumanAfter", 0), Where(e));
         }
 
-        return retry is null && breaker is null && timeout is null && escalation is null
+        CacheSettings? cache = null;
+        if (symbol.FindAttribute(KnownNames.CacheAttribute) is { } c)
+        {
+            cache = new CacheSettings(Double(c, "Minutes", 0), Double(c, "Seconds", 0), Where(c));
+        }
+
+        return retry is null && breaker is null && timeout is null && escalation is null && cache is null
             ? ResilienceSettings.None
-            : new ResilienceSettings(retry, breaker, timeout, escalation);
+            : new ResilienceSettings(retry, breaker, timeout, escalation) { Cache = cache };
     }
 
     private static LocationInfo? Where(AttributeData attribute) => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());

@@ -20,4 +20,10 @@ public enum AttemptKind
 
     /// <summary>An attempt on a stronger model chosen by staged escalation.</summary>
     Escalation,
+
+    /// <summary>
+    /// The answer came from the response cache (<c>[Cache]</c>, <c>PromptCallOptions.Cache</c>): no request was sent; the
+    /// record's model is the one that gave the cached answer.
+    /// </summary>
+    Cached,
 }

@@ -9,7 +9,11 @@ namespace PromptGen;
 /// </summary>
 public static class PromptGenConfiguration
 {
-    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation"];
+    private static readonly string[] s_topLevelKeys = ["DefaultModel", "Aliases", "Fallbacks", "Providers", "RecordMessageContent", "Retry", "CircuitBreaker", "TotalTimeout", "FirstTokenTimeout", "IdleTimeout", "Images", "Validation", "Cache", "Limits"];
+
+    private static readonly string[] s_cacheKeys = ["Duration"];
+
+    private static readonly string[] s_limitKeys = ["RequestsPerMinute", "TokensPerMinute", "WaitForBudget", "Window"];
 
     private static readonly string[] s_validationKeys = ["MaxReasks", "JudgeModel", "JsonPolicy"];
 
@@ -80,6 +84,22 @@ public static class PromptGenConfiguration
                 case "Retry":
                     options.Retry = BindRetry(child, options.Retry);
                     break;
+                case "Cache":
+                    ObjectOnly(child, "Duration to a time span, for example { \"Duration\": \"00:10:00\" }");
+                    foreach (var setting in child.GetChildren())
+                    {
+                        Known(setting, s_cacheKeys);
+                        options.Cache = (options.Cache ?? new PromptCacheOptions()) with { Duration = ReadTimeSpan(setting) ?? TimeSpan.Zero };
+                    }
+
+                    break;
+                case "Limits":
+                    foreach (var entry in child.GetChildren())
+                    {
+                        options.Limits[entry.Key] = BindLimit(entry, options.Limits.TryGetValue(entry.Key, out var known) ? known : new ProviderLimitOptions());
+                    }
+
+                    break;
                 case "CircuitBreaker":
                     options.CircuitBreaker = BindBreaker(child, options.CircuitBreaker);
                     break;
@@ -132,7 +152,10 @@ public static class PromptGenConfiguration
         }
 
         CheckAliasCycles(options);
-        var problems = options.Retry.Validate().Concat(options.CircuitBreaker.Validate()).ToList();
+        var problems = options.Retry.Validate().Concat(options.CircuitBreaker.Validate())
+            .Concat(options.Cache?.Validate() ?? [])
+            .Concat(options.Limits.SelectMany(l => l.Value.Validate(l.Key)))
+            .ToList();
         if (problems.Count > 0)
         {
             throw new PromptConfigurationException($"Invalid resilience settings in '{(section as IConfigurationSection)?.Path ?? PromptGenOptions.SectionName}': {string.Join(" ", problems)}");
@@ -187,6 +210,22 @@ public static class PromptGenConfiguration
         }
 
         return retry;
+    }
+
+    private static ProviderLimitOptions BindLimit(IConfigurationSection section, ProviderLimitOptions limit)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            limit = Known(child, s_limitKeys) switch
+            {
+                "RequestsPerMinute" => limit with { RequestsPerMinute = ReadInt(child) },
+                "TokensPerMinute" => limit with { TokensPerMinute = ReadInt(child) },
+                "WaitForBudget" => limit with { WaitForBudget = ReadBool(child) ?? limit.WaitForBudget },
+                _ => limit with { Window = ReadTimeSpan(child) ?? limit.Window },
+            };
+        }
+
+        return limit;
     }
 
     private static CircuitBreakerOptions BindBreaker(IConfigurationSection section, CircuitBreakerOptions breaker)

@@ -37,6 +37,18 @@ public sealed class PromptGenOptions
     /// <summary>Gets or sets how image inputs are loaded and the per-provider limits they are fitted to. See <see cref="ImageOptions"/>.</summary>
     public ImageOptions Images { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets response caching for every call that does not set its own (<c>[Cache]</c>, <see cref="PromptCallOptions.Cache"/>).
+    /// Default: <see langword="null"/> (off). See docs/scale-out.md.
+    /// </summary>
+    public PromptCacheOptions? Cache { get; set; }
+
+    /// <summary>
+    /// Gets the request and token budgets by provider name (<c>openai</c>) or model id (<c>openai/gpt-4o</c>); a request
+    /// takes from both. Shared by every instance when PromptGen.Redis is registered. See docs/scale-out.md.
+    /// </summary>
+    public IDictionary<string, ProviderLimitOptions> Limits { get; } = new Dictionary<string, ProviderLimitOptions>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Gets or sets the overall deadline of a call (every attempt, retry and fallback). Default: none.</summary>
     public TimeSpan? TotalTimeout { get; set; }
 

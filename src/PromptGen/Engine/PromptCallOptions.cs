@@ -44,6 +44,15 @@ public sealed class PromptCallOptions
     /// </summary>
     public Validation.JsonParsePolicy? JsonPolicy { get; set; }
 
+    /// <summary>
+    /// Gets or sets response caching for this call, overriding the method's <c>[Cache]</c> and <see cref="PromptGenOptions.Cache"/>;
+    /// <see cref="PromptCacheOptions.Disabled"/> switches it off.
+    /// </summary>
+    public PromptCacheOptions? Cache { get; set; }
+
+    /// <summary>Gets or sets what else determines the answer besides the request (the method's rules version), part of the cache key.</summary>
+    internal string? CacheScope { get; set; }
+
     /// <summary>Gets or sets the first-token timeout of a streamed attempt, overriding <see cref="PromptGenOptions.FirstTokenTimeout"/>.</summary>
     public TimeSpan? FirstTokenTimeout { get; set; }
 

@@ -31,6 +31,7 @@ public sealed partial class PromptRouter
     /// <param name="streaming">Whether each attempt streams (first-token and idle timeouts apply; the response is assembled from the updates).</param>
     /// <param name="sink">Where a streamed call's updates go as they arrive; once content has been written there, nothing is retried or falls back.</param>
     /// <param name="shared">The escalation budget of a larger call (the executor's, across re-asks); <see langword="null"/> for one of this call alone.</param>
+    /// <param name="cache">How the call uses the response cache (<see cref="PromptCacheOptions"/>).</param>
     internal async ValueTask<RoutedResponse> SendAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
@@ -38,7 +39,8 @@ public sealed partial class PromptRouter
         IReadOnlyList<ModelRoute>? resolved = null,
         bool streaming = false,
         ChannelWriter<ChatResponseUpdate>? sink = null,
-        EscalationBudget? shared = null)
+        EscalationBudget? shared = null,
+        CacheUse cache = CacheUse.LookupAndStore)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var chain = resolved ?? ResolveChain(options?.Model, options?.Fallbacks);
@@ -72,10 +74,16 @@ public sealed partial class PromptRouter
             FirstTokenTimeout = options?.FirstTokenTimeout ?? _options.FirstTokenTimeout,
             IdleTimeout = options?.IdleTimeout ?? _options.IdleTimeout,
         };
+        if (await CachedAsync(call, chain, cache).ConfigureAwait(false) is { } cached)
+        {
+            return cached;
+        }
+
         var (response, answered, failures) = await RunChainAsync(call, chain, AttemptKind.Primary).ConfigureAwait(false);
         var result = response is not null
             ? Result(response, answered!.Id.Canonical, call)
             : await EscalateAsync(call, chain, failures).ConfigureAwait(false);
+        result = await CompleteAsync(call, result, cache).ConfigureAwait(false);
         if (sink is not null && !call.Delivered)
         {
             // An answer that did not come from a stream (the escalation handler supplied it) still reaches the caller.
@@ -168,9 +176,12 @@ public sealed partial class PromptRouter
             context.Properties.Set(ResilienceRegistry.StateKey, route.Retry);
             try
             {
+                await AdmitRouteAsync(call, chain[i]).ConfigureAwait(false);
                 var response = await breaker.Pipeline
                     .ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
-                return (response, chain[i], failures ?? []);
+
+                // A stream the caller cancelled (or stopped reading) mid-answer ends as a cancellation, never a truncated success.
+                return ReferenceEquals(response, s_cancelledStream) ? throw new OperationCanceledException(call.CallerToken) : (response, chain[i], failures ?? []);
             }
             catch (BrokenCircuitException open)
             {
@@ -237,17 +248,28 @@ public sealed partial class PromptRouter
         var call = route.Call;
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
-        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken);
+        using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken)
+        {
+            Images = call.Images,
+        };
         call.Debug?.Request(route.Route, kind, call.Messages);
         try
         {
             // No reset afterwards: an async method's changes to async-locals end when it returns (the caller's execution
             // context is restored), and every set allocates a new context.
             AttemptContext.Current = attempt;
-            var messages = call.Images is null ? call.Messages : await _images.PrepareAsync(call.Images, call.Messages, attempt.Route, attempt.Token).ConfigureAwait(false);
+            await AdmitAttemptAsync(call, attempt, call.Messages).ConfigureAwait(false);
+
+            // The route's client fits the call's images (ImageFittingChatClient), which it reads from the attempt.
             var response = call.Streaming
-                ? await StreamAttemptAsync(call, attempt, messages).ConfigureAwait(false)
-                : await attempt.Route.Client.GetResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+                ? await StreamAttemptAsync(call, attempt, call.Messages).ConfigureAwait(false)
+                : await attempt.Route.Pipeline.GetResponseAsync(call.Messages, call.Options?.ChatOptions, attempt.Token).ConfigureAwait(false);
+            if (ReferenceEquals(response, s_cancelledStream))
+            {
+                call.Attempts.Add(attempt.Cancelled());
+                return response;
+            }
+
             if (response.FinishReason == ChatFinishReason.ContentFilter)
             {
                 throw ErrorMapper.ContentFiltered(attempt.Route);
@@ -255,6 +277,7 @@ public sealed partial class PromptRouter
 
             var success = attempt.Succeeded(response);
             call.Attempts.Add(success);
+            Settled(attempt.Route, response);
             call.Debug?.Response(route.Route, response, success.Duration);
             return response;
         }
@@ -275,6 +298,7 @@ public sealed partial class PromptRouter
         var (error, record) = attempt.Failed(exception, _redactor, _logger);
         call.Attempts.Add(record);
         call.Debug?.Add(DebugEventKind.Error, attempt.Route.Id.Canonical, $"{error.Kind}: {error.Message}");
+        Unsettled(call, attempt.Route, error);
         return error;
     }
 
@@ -319,6 +343,9 @@ public sealed partial class PromptRouter
         /// <summary>Gets or sets the chain index where the stronger model was inserted (-1 = not yet).</summary>
         public int SwitchedAt { get; set; } = -1;
 
+
+        /// <summary>Gets or sets the response-cache key of the call, once it was looked up (<see cref="CachedAsync"/>).</summary>
+        public string? CacheKey { get; set; }
 
         /// <summary>Gets or sets a value indicating whether the handler is being asked before everything was exhausted.</summary>
         public bool AskedEarly { get; set; }

@@ -6,6 +6,9 @@ namespace PromptGen;
 
 public sealed partial class PromptRouter
 {
+    /// <summary>What a streamed attempt returns when the caller cancelled or stopped reading: never an answer.</summary>
+    private static readonly ChatResponse s_cancelledStream = new();
+
     private static readonly UnboundedChannelOptions s_streamChannel = new()
     {
         SingleReader = true,
@@ -60,7 +63,7 @@ public sealed partial class PromptRouter
         // channel is unbounded on purpose: the attempt keeps every update anyway (to assemble the response), so buffering
         // costs nothing more, and the producer never waits for the caller, so the idle watch measures only the model.
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(s_streamChannel);
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(channel.Writer, messages, options, resolved, abandon.Token);
         var read = false;
         try
@@ -82,10 +85,21 @@ public sealed partial class PromptRouter
         {
             if (!read)
             {
-                // The consumer stopped early: cancel the call and let it finish before the enumerator is gone.
-                await abandon.CancelAsync().ConfigureAwait(false);
-                await ((Task)producer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // The reader stopped early. Cancelling runs the registrations here and now, so the provider's request is
+                // aborted (the socket closed, the CLI killed) before the reader's DisposeAsync returns, as when an MEAI
+                // enumerator is disposed; the call then ends in the background: the reader does not wait for it to unwind.
+                abandon.Cancel();
                 completion.TrySetCanceled(cancellationToken.IsCancellationRequested ? cancellationToken : abandon.Token);
+                _ = producer.ContinueWith(
+                    static (ended, source) =>
+                    {
+                        _ = ended.Exception;
+                        ((CancellationTokenSource)source!).Dispose();
+                    },
+                    abandon,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
             }
         }
 
@@ -94,10 +108,20 @@ public sealed partial class PromptRouter
         {
             result = await producer.ConfigureAwait(false);
         }
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's own token, not the linked one the call ran on, so the caller can tell it is theirs.
+            completion.TrySetCanceled(cancellationToken);
+            throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
+        }
         catch (Exception error)
         {
             completion.TrySetException(error);
             throw;
+        }
+        finally
+        {
+            abandon.Dispose();
         }
 
         completion.TrySetResult(new PromptResult<string>(result.Response.Text, result.ModelId, result.Trace) { RawText = result.Response.Text, Usage = result.Response.Usage });
@@ -129,11 +153,26 @@ public sealed partial class PromptRouter
     {
         var updates = new List<ChatResponseUpdate>();
         var held = 0;
-        var stream = attempt.Route.Client.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
+        var stream = attempt.Route.Pipeline.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
         await using (stream.ConfigureAwait(false))
         {
-            while (await stream.MoveNextAsync().ConfigureAwait(false))
+            while (true)
             {
+                try
+                {
+                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested && call.Sink is not null)
+                {
+                    // The reader is gone or the caller cancelled mid-stream: the attempt ends here, recorded as cancelled,
+                    // and the cancellation is thrown once, at the top of the call (SendAsync), instead of unwinding through
+                    // the retry, breaker and chain loop, none of which would act on it.
+                    return s_cancelledStream;
+                }
+
                 var update = stream.Current;
                 updates.Add(update);
                 var content = attempt.TimeToFirstToken is not null || HasContent(update);

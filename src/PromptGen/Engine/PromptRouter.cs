@@ -31,7 +31,9 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         ILogger logger,
         HttpMessageHandler? transport = null,
         IEscalationHandler? escalationHandler = null,
-        IImageOptimizer? imageOptimizer = null)
+        IImageOptimizer? imageOptimizer = null,
+        Microsoft.Extensions.Caching.Hybrid.HybridCache? cache = null,
+        FleetCoordinator? fleet = null)
     {
         options.Images.Validate();
         _redactor = options.Redactor;
@@ -50,8 +52,11 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
 
         // PromptGen enforces timeouts itself (per attempt, with TimeProvider), so the HttpClient has none.
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, logger);
-        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger);
+        _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger);
+        _fleet = fleet ?? FleetCoordinator.Local;
+        _cache = cache is null ? null : new ResponseCache(cache);
+        _limits = new ProviderLimits(options.Limits, _fleet, timeProvider);
+        _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger, _fleet);
     }
 
     /// <summary>Gets the options the router was built from.</summary>
@@ -76,14 +81,21 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
     /// <returns>The routes, in the order they are tried, without duplicates.</returns>
     public IReadOnlyList<ModelRoute> ResolveChain(string? modelIdOrAlias, IReadOnlyList<string>? fallbacks = null) => _routes.ResolveChain(modelIdOrAlias, fallbacks);
 
-    /// <summary>Returns the client of a model id or alias, for direct use (no fallbacks, tracing or error mapping).</summary>
+    /// <summary>
+    /// Returns the client of a model id or alias, for direct use: the route's provider client behind its image middleware
+    /// (images are fitted to the provider), with no fallbacks, retries, tracing or error mapping.
+    /// </summary>
     /// <param name="modelIdOrAlias">A model id, an alias, or <see langword="null"/> for the default model.</param>
     /// <returns>The client.</returns>
-    public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Client;
+    public IChatClient GetChatClient(string? modelIdOrAlias) => Resolve(modelIdOrAlias).Pipeline;
 
     /// <inheritdoc/>
     ValueTask<PromptResult<ChatResponse>> IJudgeClient.AskJudgeAsync(string? model, IList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken) =>
-        new(GetResponseAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken));
+        JudgeAsync(messages, new PromptCallOptions { Model = model, ChatOptions = options }, cancellationToken);
+
+    // A judge's verdict is parsed by the rule that asked, not validated: never cached.
+    private async ValueTask<PromptResult<ChatResponse>> JudgeAsync(IList<ChatMessage> messages, PromptCallOptions options, CancellationToken cancellationToken) =>
+        (await SendAsync(messages, options, cancellationToken, cache: CacheUse.None).ConfigureAwait(false)).ToResult();
 
     /// <inheritdoc/>
     public void Dispose()

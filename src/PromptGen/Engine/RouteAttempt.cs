@@ -8,7 +8,7 @@ namespace PromptGen;
 /// One attempt on one route: its clock, activity, attempt timeout and HTTP context, and the record it leaves in the
 /// trace. Shared by the non-streaming and streaming paths so both classify, log and trace failures the same way.
 /// </summary>
-internal sealed class RouteAttempt : AttemptContext, IDisposable
+internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly long _started;
@@ -23,6 +23,9 @@ internal sealed class RouteAttempt : AttemptContext, IDisposable
     private readonly TimeSpan _timeoutSpan;
     private TimeoutKind _watch;
     private TimeSpan _watchLimit;
+
+    /// <summary>Gets the images of the attempt's call, loaded once, for the route's image middleware (<see cref="ImageFittingChatClient"/>).</summary>
+    public ImageResolver.CallImages? Images { get; init; }
 
     public RouteAttempt(
         ModelRoute route,

@@ -9,5 +9,11 @@ namespace PromptGen;
 /// </summary>
 internal readonly record struct RoutedResponse(ChatResponse Response, string ModelId, PromptTrace Trace)
 {
+    /// <summary>Gets the response-cache key of the call, when caching was on (the executor stores a validated answer under it).</summary>
+    public string? CacheKey { get; init; }
+
+    /// <summary>Gets a value indicating whether the answer came from the response cache.</summary>
+    public bool FromCache { get; init; }
+
     public PromptResult<ChatResponse> ToResult() => new(Response, ModelId, Trace) { RawText = Response.Text, Usage = Response.Usage };
 }

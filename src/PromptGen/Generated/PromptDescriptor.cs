@@ -14,6 +14,7 @@ public sealed class PromptDescriptor
     private string? _name;
     private PromptCallOptions? _callOptions;
     private ResolvedChain? _chain;
+    private string? _cacheScope;
 
     /// <summary>Initializes a descriptor.</summary>
     /// <param name="client">The prompt client interface's full name.</param>
@@ -84,6 +85,15 @@ public sealed class PromptDescriptor
     /// <summary>Gets the method's re-ask budget (<see cref="ReaskAttribute"/>), or <see langword="null"/> for <see cref="ValidationOptions.MaxReasks"/>.</summary>
     public int? ReaskBudget { get; init; }
 
+    /// <summary>Gets response caching from <c>[Cache]</c>, or <see langword="null"/> for <see cref="PromptGenOptions.Cache"/>.</summary>
+    public PromptCacheOptions? Cache { get; init; }
+
+    /// <summary>
+    /// Gets the version of the method's rules and policies (the generator emits a hash of their declarations), part of the
+    /// response-cache key so an answer validated by other rules is never served. <see langword="null"/>: derived from <see cref="Rules"/>.
+    /// </summary>
+    public string? RulesVersion { get; init; }
+
     /// <summary>Gets the schema name sent to providers that want one.</summary>
     public string? SchemaName { get; init; }
 
@@ -99,6 +109,9 @@ public sealed class PromptDescriptor
 
     /// <inheritdoc/>
     public override string ToString() => _name ??= $"{Client}.{Method}";
+
+    /// <summary>What besides the request determines a validated answer: the method, its rules version and JSON policy.</summary>
+    private string CacheScope => _cacheScope ??= $"{Client}.{Method}|{RulesVersion ?? string.Join(";", Rules.Select(r => r.GetType().Name + ":" + r.Stage + ":" + r.Message))}|{JsonPolicy}|{ReaskBudget}";
 
     /// <summary>
     /// Gets the router options of a call to the descriptor's own model chain, built once: the descriptor is immutable and
@@ -148,6 +161,8 @@ public sealed class PromptDescriptor
             FirstTokenTimeout = FirstTokenTimeout,
             IdleTimeout = IdleTimeout,
             Escalation = Escalation,
+            Cache = Cache,
+            CacheScope = CacheScope,
         };
     }
 
@@ -196,6 +211,8 @@ public sealed class PromptDescriptor
             Escalation = caller.Escalation ?? own.Escalation,
             EscalationHandler = caller.EscalationHandler,
             Debug = caller.Debug,
+            Cache = caller.Cache ?? own.Cache,
+            CacheScope = caller.JsonPolicy is { } policy ? own.CacheScope + "|" + policy : own.CacheScope,
         };
     }
 

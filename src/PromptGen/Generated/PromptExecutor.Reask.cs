@@ -24,6 +24,7 @@ public sealed partial class PromptExecutor
         IList<ChatMessage> prompt = messages;
         string? model = null;
         var firstKind = AttemptKind.Primary;
+        string? cacheKey = null;
 
         // One escalation budget for the whole call: the router's chain and this re-ask loop consult the handler through it.
         var handler = options?.EscalationHandler ?? _router.EscalationHandler;
@@ -33,7 +34,10 @@ public sealed partial class PromptExecutor
             IList<ChatMessage> conversation = prompt;
             for (var ask = 0; ; ask++)
             {
-                var result = await AskAsync(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, cancellationToken).ConfigureAwait(false);
+                // Only the first ask of the caller's own prompt uses the response cache; re-asks carry a rejected answer.
+                var first = ask == 0 && firstKind == AttemptKind.Primary;
+                var result = await AskAsync(descriptor, conversation, options, model ?? escalations?.RetryModel, escalations, log, ask == 0 ? firstKind : AttemptKind.Reask, first ? CacheUse.LookupOnly : CacheUse.None, cancellationToken).ConfigureAwait(false);
+                cacheKey = first ? result.CacheKey : cacheKey;
                 var text = result.Response.Text;
                 var answered = log.Count - 1;
 
@@ -41,13 +45,19 @@ public sealed partial class PromptExecutor
                 var context = parse is null && descriptor.Rules.Count == 0 ? null : Context(descriptor, options, text);
                 var (value, errors) = context is null
                     ? ((T?)(object)text, [])
-                    : await ValidateAsync(descriptor, context, parse ?? TextOf<T>, log, cancellationToken).ConfigureAwait(false);
+                    : await ValidateAsync(descriptor, context, parse ?? TextOf<T>, log, cancellationToken, result.FromCache).ConfigureAwait(false);
                 var repairs = context?.Repairs ?? [];
                 if (errors.Count == 0)
                 {
                     if (repairs.Count > 0)
                     {
                         log.Attempts[answered] = log.Attempts[answered] with { Repairs = repairs };
+                    }
+
+                    if (cacheKey is not null && !result.FromCache && model is null && ReferenceEquals(prompt, messages))
+                    {
+                        // Only a validated answer is stored, under the key of the caller's prompt (a re-ask's answer too).
+                        await _router.StoreAsync(result with { CacheKey = cacheKey }, descriptor.CallOptionsWith(options), cancellationToken).ConfigureAwait(false);
                     }
 
                     return new PromptResult<T>(value!, result.ModelId, log.Trace()) { RawText = text, Usage = result.Response.Usage, Repairs = repairs };
@@ -105,12 +115,12 @@ public sealed partial class PromptExecutor
     /// <summary>The parse step of a text result: the text as it is (<typeparamref name="T"/> is <see cref="string"/>).</summary>
     private static (T? Value, IReadOnlyList<string> Errors) TextOf<T>(ValidationContext context) => ((T?)(object)context.Text, []);
 
-    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CancellationToken cancellationToken)
+    private async ValueTask<RoutedResponse> AskAsync(PromptDescriptor descriptor, IList<ChatMessage> conversation, PromptCallOptions? options, string? model, EscalationBudget? escalations, CallLog log, AttemptKind firstKind, CacheUse cache, CancellationToken cancellationToken)
     {
         try
         {
             var chain = model is null && options is null ? descriptor.ChainFor(_router) : null;
-            var result = await _router.SendAsync(conversation, descriptor.CallOptionsWith(options, model), cancellationToken, chain, streaming: descriptor.Stream, shared: escalations).ConfigureAwait(false);
+            var result = await _router.SendAsync(conversation, descriptor.CallOptionsWith(options, model), cancellationToken, chain, streaming: descriptor.Stream, shared: escalations, cache: cache).ConfigureAwait(false);
             log.Add(result.Trace, firstKind);
             return result;
         }
@@ -127,11 +137,13 @@ public sealed partial class PromptExecutor
         ValidationContext context,
         Func<ValidationContext, (T? Value, IReadOnlyList<string> Errors)> parse,
         CallLog log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool fromCache = false)
     {
         var (value, errors) = parse(context);
-        if (errors.Count > 0 || descriptor.Rules.Count == 0)
+        if (errors.Count > 0 || descriptor.Rules.Count == 0 || fromCache)
         {
+            // A cached answer passed these rules (their version is part of its key): parsed, not judged again.
             return (value, errors);
         }
 

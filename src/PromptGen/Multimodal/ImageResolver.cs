@@ -47,25 +47,30 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
         return images;
     }
 
-    /// <summary>The messages for one route, with every image fitted to its provider; the same list for every retry of the route.</summary>
-    public ValueTask<IList<ChatMessage>> PrepareAsync(CallImages? images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken) =>
-        images is null ? new(messages) : PrepareImagesAsync(images, messages, route, cancellationToken);
+    /// <summary>The limits images are fitted to for an endpoint: the user's override, the provider's entry, then the protocol's default.</summary>
+    public ImageLimits LimitsFor(ResolvedEndpoint endpoint) => ProviderImageLimits.For(endpoint, options);
 
-    private async ValueTask<IList<ChatMessage>> PrepareImagesAsync(CallImages images, IList<ChatMessage> messages, ModelRoute route, CancellationToken cancellationToken)
+    /// <summary>
+    /// The messages for one target (a route), with every image fitted to <paramref name="limits"/>; the same list for
+    /// every retry of the target within the call.
+    /// </summary>
+    public ValueTask<IList<ChatMessage>> PrepareAsync(CallImages? images, IList<ChatMessage> messages, ImageLimits limits, string provider, string target, CancellationToken cancellationToken) =>
+        images is null ? new(messages) : PrepareImagesAsync(images, messages, limits, provider, target, cancellationToken);
+
+    private async ValueTask<IList<ChatMessage>> PrepareImagesAsync(CallImages images, IList<ChatMessage> messages, ImageLimits limits, string provider, string target, CancellationToken cancellationToken)
     {
-        if (images.Prepared.TryGetValue(route.Id.Canonical, out var prepared))
+        if (images.Prepared.TryGetValue(target, out var prepared))
         {
             return prepared;
         }
 
-        var limits = ProviderImageLimits.For(route.Endpoint, options);
         var count = messages.Sum(m => m.Contents.Count(c => c is PromptImageContent));
         if (count > limits.MaxImages)
         {
             var first = messages.SelectMany(m => m.Contents).OfType<PromptImageContent>().First();
             throw new PromptImageException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The call has {count} images (the first is {first.Description}); provider '{route.Endpoint.Provider}' takes at most {limits.MaxImages} per request. Send fewer images, split the call, or use a model that takes more."))
+                $"The call has {count} images (the first is {first.Description}); provider '{provider}' takes at most {limits.MaxImages} per request. Send fewer images, split the call, or use a model that takes more."))
             {
                 Parameter = first.ParameterName,
                 ImageSource = first.Image.ToString(),
@@ -80,7 +85,7 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
 
         if (limits.MaxRequestBytes is { } budget)
         {
-            await FitRequestAsync(images, resolved, limits, budget, route, cancellationToken).ConfigureAwait(false);
+            await FitRequestAsync(images, resolved, limits, budget, provider, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new List<ChatMessage>(messages.Count);
@@ -97,7 +102,7 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
             result.Add(copy);
         }
 
-        images.Prepared[route.Id.Canonical] = result;
+        images.Prepared[target] = result;
         return result;
     }
 
@@ -105,7 +110,7 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
     /// Keeps the images of one request within the provider's total: when the fitted images exceed it, those above an
     /// equal share of the budget (what the smaller images leave, split evenly) are fitted again to that share.
     /// </summary>
-    private async ValueTask FitRequestAsync(CallImages images, Dictionary<PromptImageContent, AIContent> resolved, ImageLimits limits, long budget, ModelRoute route, CancellationToken cancellationToken)
+    private async ValueTask FitRequestAsync(CallImages images, Dictionary<PromptImageContent, AIContent> resolved, ImageLimits limits, long budget, string provider, CancellationToken cancellationToken)
     {
         var sent = resolved.Where(r => r.Value is DataContent).Select(r => (Image: r.Key, Bytes: (long)((DataContent)r.Value).Data.Length)).ToList();
         var total = sent.Sum(s => s.Bytes);
@@ -139,7 +144,7 @@ internal sealed class ImageResolver(IImageOptimizer optimizer, ImageOptions opti
                 throw new PromptImageException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"The call's {sent.Count} images total {total:N0} bytes; provider '{route.Endpoint.Provider}' takes at most {budget:N0} bytes of images per request, and image {image.Description} ({bytes:N0} bytes) cannot be fitted to its share of {share:N0} bytes. Send fewer or smaller images, or split the call. ({error.Message})"),
+                        $"The call's {sent.Count} images total {total:N0} bytes; provider '{provider}' takes at most {budget:N0} bytes of images per request, and image {image.Description} ({bytes:N0} bytes) cannot be fitted to its share of {share:N0} bytes. Send fewer or smaller images, or split the call. ({error.Message})"),
                     error)
                 {
                     Parameter = image.ParameterName,

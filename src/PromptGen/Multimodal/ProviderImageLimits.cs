@@ -50,14 +50,17 @@ internal static class ProviderImageLimits
     };
 
     /// <summary>The limits of a route: the user's override, the provider's entry, then the protocol's default.</summary>
-    public static ImageLimits For(ResolvedEndpoint endpoint, ImageOptions options)
+    public static ImageLimits For(ResolvedEndpoint endpoint, ImageOptions options) => For(endpoint.Provider, endpoint.Kind, options);
+
+    /// <summary>The limits of a provider by name: the user's override, the provider's entry, then the protocol's default (<paramref name="kind"/>).</summary>
+    public static ImageLimits For(string provider, string? kind, ImageOptions options)
     {
-        if (options.Limits.TryGetValue(endpoint.Provider, out var configured) || s_byProvider.TryGetValue(endpoint.Provider, out configured))
+        if (options.Limits.TryGetValue(provider, out var configured) || s_byProvider.TryGetValue(provider, out configured))
         {
             return configured;
         }
 
-        return endpoint.Kind switch
+        return kind switch
         {
             ProviderKinds.Anthropic => Anthropic,
             ProviderKinds.ClaudeCode => ClaudeCode,

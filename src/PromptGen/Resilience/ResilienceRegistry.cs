@@ -13,7 +13,7 @@ namespace PromptGen;
 /// <see cref="RetryState"/> (its <see cref="RetryOptions"/>, Retry-After, the deadline), so per-call or per-method retry
 /// options need no pipeline of their own and a call enters Polly once.
 /// </summary>
-internal sealed class ResilienceRegistry(CircuitBreakerOptions configured, TimeProvider time, ILogger logger)
+internal sealed class ResilienceRegistry(CircuitBreakerOptions configured, TimeProvider time, ILogger logger, FleetCoordinator? fleet = null)
 {
     internal static readonly ResiliencePropertyKey<RetryState> StateKey = new("PromptGen.RetryState");
 
@@ -23,12 +23,12 @@ internal sealed class ResilienceRegistry(CircuitBreakerOptions configured, TimeP
     /// <summary>The route's pipeline for the given breaker settings: the configured ones, or per-call ones shared by every call that uses them.</summary>
     public RouteBreaker BreakerFor(ModelRoute route, CircuitBreakerOptions? settings = null) =>
         settings is null || settings == configured
-            ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, state.Settings), (Self: this, Settings: configured))
-            : _customBreakers.GetOrAdd((route.Id.Canonical, settings), static (key, self) => self.CreateBreaker(key.Route + " (custom breaker)", key.Settings), this);
+            ? _breakers.GetOrAdd(route.Id.Canonical, static (key, state) => state.Self.CreateBreaker(key, key, state.Settings), (Self: this, Settings: configured))
+            : _customBreakers.GetOrAdd((route.Id.Canonical, settings), static (key, self) => self.CreateBreaker(key.Route + " (custom breaker)", key.Route, key.Settings), this);
 
     public bool TryGetBreaker(string canonicalId, out RouteBreaker? breaker) => _breakers.TryGetValue(canonicalId, out breaker);
 
-    private RouteBreaker CreateBreaker(string key, CircuitBreakerOptions settings)
+    private RouteBreaker CreateBreaker(string key, string route, CircuitBreakerOptions settings)
     {
         var state = new CircuitBreakerStateProvider();
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -51,10 +51,16 @@ internal sealed class ResilienceRegistry(CircuitBreakerOptions configured, TimeP
                 SamplingDuration = settings.SamplingDuration,
                 BreakDuration = settings.BreakDuration,
                 StateProvider = state,
-                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is PromptGenException { IsTransient: true }),
+                // A spent budget of this fleet (ProviderLimits) says nothing about the provider's health.
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is PromptGenException { IsTransient: true } error && !ProviderLimits.IsBudget(error)),
                 OnOpened = args =>
                 {
                     Log.CircuitOpened(logger, key, args.BreakDuration);
+                    {
+                        // The fleet learns it (PromptGen.Redis): the other instances skip the route until the break ends.
+                        fleet?.ReportOpened(route, time.GetUtcNow() + args.BreakDuration);
+                    }
+
                     return default;
                 },
                 OnHalfOpened = _ =>

@@ -50,6 +50,13 @@ internal sealed class RetryState(ModelRoute route, RetryOptions options, DateTim
             return false;
         }
 
+        if (ProviderLimits.IsBudget(exception))
+        {
+            // A spent budget already waited as long as the deadline allows: the next model, at once.
+            debug?.Add(DebugEventKind.RetryStopped, Route.Id.Canonical, "not retried: the provider budget is spent");
+            return false;
+        }
+
         if (exception is not PromptGenException { IsTransient: true } error || error is CircuitOpenException)
         {
             if (exception is PromptGenException permanent)

@@ -18,17 +18,19 @@ internal sealed class RouteRegistry
     private readonly EndpointResolver _endpoints;
     private readonly HttpClient _http;
     private readonly SecretRedactor _redactor;
+    private readonly ImageResolver _images;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, ModelRoute> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ModelRoute[]> _chains = new(StringComparer.Ordinal);
 
-    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ILogger logger)
+    public RouteRegistry(PromptGenOptions options, IEnumerable<IChatClientFactory> factories, IReadOnlyDictionary<string, IChatClient> registered, HttpClient http, SecretRedactor redactor, ImageResolver images, ILogger logger)
     {
         _options = options;
         _factories = factories.GroupBy(f => f.Kind, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         _registered = new Dictionary<string, IChatClient>(registered, StringComparer.OrdinalIgnoreCase);
         _http = http;
         _redactor = redactor;
+        _images = images;
         _logger = logger;
         _endpoints = new EndpointResolver(options, http);
     }
@@ -89,7 +91,7 @@ internal sealed class RouteRegistry
                 HttpClient = _http,
                 Sources = new Dictionary<string, string> { ["Client"] = "registered in code" },
             };
-            route = new ModelRoute(id, endpoint, client, alias);
+            route = new ModelRoute(id, endpoint, client, alias, WithImages(client, endpoint, id));
         }
         else
         {
@@ -108,12 +110,17 @@ internal sealed class RouteRegistry
             }
 
             _redactor.Add(endpoint.ApiKey);
-            route = new ModelRoute(id, endpoint, factory.CreateClient(endpoint, id.Model), alias);
+            var created = factory.CreateClient(endpoint, id.Model);
+            route = new ModelRoute(id, endpoint, created, alias, WithImages(created, endpoint, id));
         }
 
         Log.RouteResolved(_logger, route);
         return route;
     }
+
+    /// <summary>The route's client behind the image middleware, which fits each image to this provider's limits.</summary>
+    private ImageFittingChatClient WithImages(IChatClient client, ResolvedEndpoint endpoint, ModelId id) =>
+        new(client, _images, _images.LimitsFor(endpoint), endpoint.Provider, id.Canonical);
 
     private (string Target, string? Alias) ResolveAlias(string text)
     {

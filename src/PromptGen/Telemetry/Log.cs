@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Circuit for {ModelId} closed")]
     public static partial void CircuitClosed(ILogger logger, string modelId);
+
+    [LoggerMessage(8, LogLevel.Warning, "Response cache {Operation} failed ({Error}: {Message}); the call goes on without the cache")]
+    public static partial void CacheUnavailable(ILogger logger, string operation, string error, string message);
+
+    [LoggerMessage(9, LogLevel.Information, "Answer of {ModelId} not cached: {Reason}")]
+    public static partial void CacheSkipped(ILogger logger, string modelId, string reason);
 }

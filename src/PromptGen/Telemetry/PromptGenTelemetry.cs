@@ -17,6 +17,26 @@ internal static class PromptGenTelemetry
     private static readonly Histogram<long> s_tokens = s_meter.CreateHistogram<long>(
         "gen_ai.client.token.usage", "{token}", "Tokens used by one GenAI attempt.");
 
+    private static readonly Counter<long> s_cacheLookups = s_meter.CreateCounter<long>(
+        "promptgen.cache.lookups", "{lookup}", "Response-cache lookups, by result (hit or miss).");
+
+    /// <summary>A response-cache lookup: counted by result; a hit is also an activity (attempt kind <c>Cached</c>) with no request behind it.</summary>
+    public static void CacheLookup(ModelRoute route, bool hit)
+    {
+        if (s_cacheLookups.Enabled)
+        {
+            var tags = Tags(route, error: null);
+            tags.Add("promptgen.cache.result", hit ? "hit" : "miss");
+            s_cacheLookups.Add(1, tags);
+        }
+
+        if (hit)
+        {
+            using var activity = StartAttempt(route, AttemptKind.Cached);
+            activity?.SetTag("promptgen.cache.result", "hit");
+        }
+    }
+
     public static Activity? StartAttempt(ModelRoute route, AttemptKind kind)
     {
         var activity = Source.StartActivity($"chat {route.Id.Model}", ActivityKind.Client);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PromptGen.Cli.TestRunner;
+using PromptGen.Evaluation;
 using PromptGen.Validation;
 
 namespace PromptGen.Cli.Tests.TestRunner;
@@ -69,7 +69,7 @@ public sealed class SuiteLoadingTests : IDisposable
     {
         var path = _cli.WriteFile("broken.json", "{\n  \"cases\": [\n    { \"id\": \"a\" \"prompt\": \"x\" }\n  ]\n}\n");
 
-        var error = Assert.Throws<CliUsageException>(() => SuiteParser.Load("broken.json", path));
+        var error = Assert.Throws<SuiteLoadException>(() => SuiteParser.Load("broken.json", path));
 
         Assert.StartsWith("broken.json(3,17): error: invalid JSON:", error.Message, StringComparison.Ordinal);
         Assert.Contains("Expected", error.Message, StringComparison.OrdinalIgnoreCase);
@@ -82,7 +82,7 @@ public sealed class SuiteLoadingTests : IDisposable
     {
         var path = _cli.WriteFile("broken.yaml", yaml);
 
-        var error = Assert.Throws<CliUsageException>(() => SuiteParser.Load("broken.yaml", path));
+        var error = Assert.Throws<SuiteLoadException>(() => SuiteParser.Load("broken.yaml", path));
 
         Assert.Matches(expected, error.Message);
     }
@@ -99,7 +99,7 @@ public sealed class SuiteLoadingTests : IDisposable
             }
             """);
 
-        var error = Assert.Throws<CliUsageException>(() => SuiteParser.Load("unknown-rule.json", path));
+        var error = Assert.Throws<SuiteLoadException>(() => SuiteParser.Load("unknown-rule.json", path));
 
         Assert.StartsWith("unknown-rule.json(4,5): error: case 'typo':", error.Message, StringComparison.Ordinal);
         Assert.Contains("string_chek", error.Message, StringComparison.Ordinal);
@@ -112,8 +112,8 @@ public sealed class SuiteLoadingTests : IDisposable
         var typo = _cli.WriteFile("typo.yaml", "cases:\n  - id: a\n    promt: Hi\n");
         var duplicate = _cli.WriteFile("dup.json", """{ "cases": [ { "id": "a", "prompt": "x" }, { "id": "a", "prompt": "y" } ] }""");
 
-        Assert.Contains("unknown field \"promt\"", Assert.Throws<CliUsageException>(() => SuiteParser.Load("typo.yaml", typo)).Message, StringComparison.Ordinal);
-        Assert.Contains("duplicate case id 'a'", Assert.Throws<CliUsageException>(() => SuiteParser.Load("dup.json", duplicate)).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field \"promt\"", Assert.Throws<SuiteLoadException>(() => SuiteParser.Load("typo.yaml", typo)).Message, StringComparison.Ordinal);
+        Assert.Contains("duplicate case id 'a'", Assert.Throws<SuiteLoadException>(() => SuiteParser.Load("dup.json", duplicate)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

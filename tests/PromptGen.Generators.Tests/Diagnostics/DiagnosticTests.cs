@@ -233,6 +233,8 @@ public class DiagnosticTests
     [InlineData("[Escalate(StrongerModel = \"openai/gpt-5\")]", "PG0504", "never used because SwitchModelAfter is 0")]
     [InlineData("[Escalate(StrongerModel = \"openai/gpt-5\", SwitchModelAfter = 3, AskHumanAfter = 2)]", "PG0504", "AskHumanAfter (2) comes before SwitchModelAfter (3)")]
     [InlineData("[Escalate(StrongerModel = \"openai/gpt 5\", SwitchModelAfter = 1)]", "PG0201", "contains whitespace")]
+    [InlineData("[Cache]", "PG0700", "it sets no duration; set Minutes or Seconds (for example [Cache(Minutes = 10)])")]
+    [InlineData("[Cache(Minutes = -5)]", "PG0700", "a duration is negative")]
     public void PG05xx_resilience_settings_are_checked_at_build_time(string attribute, string id, string problem)
     {
         var source = ModelHarness.Interface($$"""[Prompt("x")] {{attribute}} Task<string> XAsync(CancellationToken cancellationToken);""");
@@ -242,6 +244,20 @@ public class DiagnosticTests
         Assert.Equal(id, diagnostic.Id);
         Assert.Contains(problem, Message(diagnostic), StringComparison.Ordinal);
         Assert.StartsWith(attribute.TrimStart('[').Split('(', ']')[0], Text(result, diagnostic, source), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cache_on_the_interface_applies_to_every_method_and_a_method_replaces_it()
+    {
+        var spec = ModelHarness.Spec(ModelHarness.Interface(
+            """
+            [Prompt("a")] [Cache(Seconds = 30)] Task<string> AAsync(CancellationToken cancellationToken);
+            [Prompt("b")] Task<string> BAsync(CancellationToken cancellationToken);
+            """,
+            attributes: "[PromptClient] [Cache(Minutes = 10)]"));
+
+        Assert.Equal(30, spec.Methods[0].Resilience.Cache!.TotalSeconds);
+        Assert.Equal(600, spec.Methods[1].Resilience.Cache!.TotalSeconds);
     }
 
     [Fact]
@@ -258,6 +274,7 @@ public class DiagnosticTests
         Assert.Equal(1, spec.Methods[1].Resilience.Retry!.MaxRetries);
         Assert.All(spec.Methods, m => Assert.Equal(20, m.Resilience.Timeout!.TotalSeconds));
         Assert.All(spec.Methods, m => Assert.Null(m.Resilience.Breaker));
+        Assert.All(spec.Methods, m => Assert.Null(m.Resilience.Cache));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public class LayeringTests
     {
         ["Core"] = 0,          // model ids, routes, endpoints, secrets
         ["Telemetry"] = 1,     // activities, metrics, log messages, the debug log
-        ["Resilience"] = 2,    // options, the pipeline registry, retry decisions, timeouts, rate-limit headers
+        ["Resilience"] = 2,    // options, the pipeline registry, retry decisions, timeouts, rate-limit headers, budgets, fleet coordinator
         ["Errors"] = 3,        // error mapping, the HTTP capture handler, the redactor
         ["Multimodal"] = 4,
         ["Validation"] = 4,

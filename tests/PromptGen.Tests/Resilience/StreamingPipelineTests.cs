@@ -311,6 +311,40 @@ public class StreamingPipelineTests
         });
     }
 
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData("anthropic/claude-haiku-4-5")]
+    [InlineData("ollama/llama3.2")]
+    public async Task A_stream_the_caller_cancels_mid_answer_throws_and_never_completes_as_a_truncated_success(string model)
+    {
+        var time = new FakeClock();
+        await using var host = await RetryTests.StartAsync(time, new RetryOptions { MaxRetries = 3 });
+
+        // The next delta is due in 7 s on a clock that never moves: the call is mid-answer when it is cancelled.
+        host.Simulator.Script.Always().Reply("one two three four").WithTokenInterval(TimeSpan.FromSeconds(7));
+        using var cancel = new CancellationTokenSource();
+        var received = new List<string>();
+
+        var stream = host.Router.GetStreamingResponseAsync(s_hi, new PromptCallOptions { Model = model, Fallbacks = ["openai/fallback-model"] }, cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in stream)
+            {
+                if (update.Text is { Length: > 0 } text)
+                {
+                    received.Add(text);
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        var completion = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.Completion);
+        Assert.Equal(cancel.Token, completion.CancellationToken);
+        Assert.Single(received);
+        Assert.Single(host.Simulator.Requests);
+        Assert.Equal(CircuitStatus.Closed, host.Router.GetCircuitStatus(model));
+    }
+
     private static async Task<(string Text, PromptTrace Trace)> CallAsync(TestHost host, bool stream, PromptCallOptions options)
     {
         if (!stream)

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PromptGen.Evaluation.Reports;
+using PromptGen.Generated;
+
+namespace PromptGen.Evaluation;
+
+/// <summary>
+/// One test run: <see cref="Load"/> reads the suites and selects the cases (every suite error before anything is
+/// sent), <see cref="RunAsync"/> runs them through PromptGen's one call pipeline, writes the results and reports, and
+/// returns the verdict. The services (router, providers, configuration) are the caller's: the <c>promptgen</c> tool
+/// builds them from its configuration file, a test host from its own.
+/// </summary>
+public sealed class TestRun
+{
+    /// <summary>The configuration section with per-model prices (USD per million tokens): <c>"Prices": { "openai/gpt-4o-mini": { "input": 0.15, "output": 0.60 } }</c>.</summary>
+    public const string PricesSectionName = PriceTable.SectionName;
+
+    private readonly RunHost _host;
+    private readonly TestRunOptions _options;
+    private readonly List<TestCase> _cases;
+    private RateLimitGate? _gate;
+
+    private TestRun(RunHost host, TestRunOptions options, List<TestCase> cases)
+    {
+        _host = host;
+        _options = options;
+        _cases = cases;
+    }
+
+    /// <summary>Gets the number of cases selected (repeats included).</summary>
+    public int CaseCount => _cases.Count;
+
+    /// <summary>Reads every suite, checks it (rules, fields, images) and selects the cases to run.</summary>
+    /// <param name="host">Where paths are resolved and notes go.</param>
+    /// <param name="options">The suites and the selection.</param>
+    /// <returns>The run, ready to start.</returns>
+    /// <exception cref="SuiteLoadException">A suite is missing or wrong; the message names the file, line and column.</exception>
+    /// <exception cref="EvaluationException">The selection matches no case, or the <see cref="TestRunOptions.RerunFailed"/> file is not results.</exception>
+    public static TestRun Load(RunHost host, TestRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(options);
+        var all = options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside)).ToList();
+        return new TestRun(host, options, Select(host, options, all));
+    }
+
+    /// <summary>Lists the selected cases with their rules on <see cref="RunHost.Out"/>; nothing is sent.</summary>
+    public void WriteDryRun()
+    {
+        var output = _host.Out;
+        foreach (var c in _cases)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Index + 1,4}. {c.Key}  [{c.Model ?? "default model"}] {c.Rules.Count} rule(s){(c.Skip is null ? string.Empty : " SKIP: " + c.Skip)}  ({c.File}:{c.Line})"));
+            foreach (var rule in c.RuleNames)
+            {
+                output.WriteLine($"        rule: {rule}");
+            }
+
+            if (c.Ignored.Count > 0)
+            {
+                output.WriteLine($"        ignored (no effect in PromptGen): {string.Join(", ", c.Ignored)}");
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_cases.Count} case(s) parsed and checked; nothing sent (--dry-run)."));
+    }
+
+    /// <summary>
+    /// Creates the HTTP transport to put under every provider (<c>UseHttpTransport</c>): every request passes the run's
+    /// shared rate-limit gate, so a 429 with <c>retry-after</c> holds back the other cases on that provider instead of
+    /// each hitting the limit. The router owns (and disposes) it.
+    /// </summary>
+    /// <returns>The transport.</returns>
+    public HttpMessageHandler CreateTransport()
+    {
+        var time = _host.Time;
+        _gate ??= new RateLimitGate(time);
+#pragma warning disable CA2000 // Ownership passes to the caller, who hands it to the router.
+        return new RateLimitGateHandler(_gate, time, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) });
+#pragma warning restore CA2000
+    }
+
+    /// <summary>Runs the cases, writes <c>results.jsonl</c> as they finish and the chosen reports at the end, and prints the summary.</summary>
+    /// <param name="services">The services with PromptGen (the <see cref="PromptRouter"/> and its providers).</param>
+    /// <param name="configuration">The configuration, for its <see cref="PricesSectionName"/> section; <see langword="null"/> for list prices only.</param>
+    /// <param name="cancellationToken">Cancels the run; finished cases are kept and reported.</param>
+    /// <returns>How the run ended.</returns>
+    public async Task<RunVerdict> RunAsync(IServiceProvider services, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var prices = PriceTable.Load(configuration ?? new ConfigurationBuilder().Build());
+        var router = services.GetRequiredService<PromptRouter>();
+        var caseRunner = new CaseRunner(new PromptExecutor(router, services), router, Settings(), prices, _host.Time);
+        return await RunCasesAsync(caseRunner, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The verdict of a summary: errors first (ERROR is never counted as FAIL), then failures against the threshold.</summary>
+    internal static RunVerdict Verdict(RunSummary summary, double? threshold) =>
+        summary.Errors > 0 ? RunVerdict.Errors
+        : summary.Failed == 0 ? RunVerdict.Passed
+        : threshold is { } t && summary.PassRate >= t ? RunVerdict.Passed
+        : RunVerdict.Failed;
+
+    private async Task<RunVerdict> RunCasesAsync(CaseRunner caseRunner, CancellationToken cancellationToken)
+    {
+        var (host, options, cases, time) = (_host, _options, _cases, _host.Time);
+        var directory = host.FullPath(options.OutputDirectory);
+        using var writer = new ResultsWriter(directory);
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        var runner = new SuiteRunner(caseRunner.RunAsync, options.Parallel, options.FailFast);
+        var (results, interrupted) = await LiveProgress.RunAsync(host, cases.Count, progress => runner.RunAsync(
+            cases,
+            result =>
+            {
+                writer.Append(result);
+                progress(result);
+            },
+            cancellationToken)).ConfigureAwait(false);
+        var summary = RunStatistics.Summarise(results, time.GetElapsedTime(started).TotalMilliseconds, interrupted);
+        var run = new RunResults(string.Join(", ", options.Suites), startedAt, summary, results);
+        var written = new List<string> { Path.Combine(directory, ResultsWriter.LinesFile) };
+        if (options.Reports.Contains("json"))
+        {
+            written.Add(writer.WriteResults(run));
+        }
+
+        if (options.Reports.Contains("junit"))
+        {
+            written.Add(Path.Combine(directory, JUnitReport.FileName));
+            JUnitReport.Write(written[^1], run);
+        }
+
+        if (options.Reports.Contains("md"))
+        {
+            written.Add(Path.Combine(directory, MarkdownReport.FileName));
+            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(MarkdownReport.Render(run)), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (options.Reports.Contains("html"))
+        {
+            written.Add(Path.Combine(directory, HtmlReport.FileName));
+            await File.WriteAllTextAsync(written[^1], host.Redactor.Redact(HtmlReport.Render(run)), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        ConsoleSummary.Write(host.Out, run, written);
+        if (interrupted)
+        {
+            host.Note($"interrupted: {results.Count} of {cases.Count} case(s) finished; their results are in {written[0]}.");
+            return RunVerdict.Interrupted;
+        }
+
+        if (summary.Total > 0 && summary.Skipped == summary.Total)
+        {
+            // A gate that tested nothing must not pass.
+            host.Note($"every case selected ({summary.Total}) was skipped: nothing was tested, so the run does not pass. Remove 'skip' from the cases to run, or select others with --filter.");
+            return RunVerdict.NothingTested;
+        }
+
+        return Verdict(summary, options.Threshold);
+    }
+
+    private RunSettings Settings()
+    {
+        var settings = new RunSettings { ModelOverride = _options.Model, Routes = _options.Routes, Stream = _options.Stream, Redactor = _host.Redactor };
+        foreach (var (provider, limit) in _options.ProviderLimits)
+        {
+            settings.AddCap(provider, limit);
+        }
+
+        return settings;
+    }
+
+    private static List<TestCase> Select(RunHost host, TestRunOptions options, List<TestCase> all)
+    {
+        IEnumerable<TestCase> selected = all;
+        if (options.Filters.Count > 0)
+        {
+            selected = selected.Where(c => options.Filters.Any(f => f.StartsWith("tag:", StringComparison.Ordinal)
+                ? c.Tags.Contains(f[4..], StringComparer.OrdinalIgnoreCase)
+                : Glob(f, c.Id)));
+        }
+
+        if (options.RerunFailed is { } rerun)
+        {
+            var failed = ResultsWriter.ReadFailedKeys(rerun, host.FullPath(rerun));
+            selected = selected.Where(c => failed.Contains(c.Id));
+        }
+
+        var repeated = selected.SelectMany(c => Enumerable.Range(0, options.Repeat).Select(r => c with { Repeat = r }));
+        if (options.Shard is var (index, count))
+        {
+            repeated = repeated.Where((_, i) => i % count == index - 1);
+        }
+
+        var list = repeated.Select((c, i) => c with { Index = i }).ToList();
+        if (list.Count == 0 && options.RerunFailed is null)
+        {
+            // A gate that ran nothing must not pass: a mistyped --filter would otherwise turn CI green.
+            throw new EvaluationException(all.Count == 0
+                ? "The suite has no cases."
+                : $"No case matches the selection (--filter {string.Join(' ', options.Filters)}, --shard); {all.Count} case(s) in the suite.");
+        }
+
+        if (list.Count == 0)
+        {
+            host.Note("--rerun-failed: no case failed or errored in the previous results; nothing to run.");
+        }
+
+        return list;
+    }
+
+    private static bool Glob(string pattern, string id)
+    {
+        var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(id, regex, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}
