@@ -90,6 +90,7 @@ public sealed class PromptClientGenerator : IIncrementalGenerator
             if (result.Model is { } client)
             {
                 production.AddSource(ClientEmitter.HintName(client), ClientEmitter.Emit(client));
+                production.AddSource(ClientEmitter.ModularHintName(client), ClientEmitter.EmitModular(client));
             }
         });
 

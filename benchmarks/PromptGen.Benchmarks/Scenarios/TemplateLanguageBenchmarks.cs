@@ -70,7 +70,7 @@ public class TemplateLanguageBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "PromptGen generated render method")]
-    public string Generated() => KnowledgeBase.Render(_ticket);
+    public string Generated() => KnowledgeBase.RenderTemplate(_ticket);
 
     [Benchmark(Description = "Scriban (parsed once, Render)")]
     public string Scriban() => _scriban.Render(_scribanContext);

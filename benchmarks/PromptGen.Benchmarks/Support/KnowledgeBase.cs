@@ -38,5 +38,5 @@ public partial interface IKnowledgeBase
 public sealed partial class KnowledgeBase
 {
     /// <summary>Calls the generated <c>RenderAnswerAsyncPrompt</c>.</summary>
-    public static string Render(Ticket ticket) => RenderAnswerAsyncPrompt(ticket);
+    public static string RenderTemplate(Ticket ticket) => RenderAnswerAsyncPrompt(ticket);
 }

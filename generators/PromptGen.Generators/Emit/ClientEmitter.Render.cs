@@ -4,9 +4,11 @@ using PromptGen.Generators.Models;
 namespace PromptGen.Generators.Emit;
 
 /// <summary>
-/// Straight-line template rendering, decided at build time: each template becomes a private static method that appends
-/// its literals and values to a <c>DefaultInterpolatedStringHandler</c> over a stack buffer, so rendering allocates only
-/// the resulting string (values are formatted without boxing, with the invariant culture).
+/// Straight-line template rendering, decided at build time: each template becomes a private static method. Most measure
+/// the text and write it straight into the string (ClientEmitter.Measure.cs); a template that loops over a sequence or
+/// renders a value only <c>ToString()</c> can format appends to a <c>DefaultInterpolatedStringHandler</c> over a stack
+/// or pooled buffer instead. Either way rendering allocates only the resulting string (values are formatted without
+/// boxing, with the invariant culture).
 /// </summary>
 internal static partial class ClientEmitter
 {
@@ -40,6 +42,13 @@ internal static partial class ClientEmitter
         writer.Line($"/// <summary>Renders the {what}.</summary>");
         using (writer.Block($"private static string {methodName}({string.Join(", ", used.Select(p => p.TypeDisplay + " " + p.EmitName))})"))
         {
+            if (CanMeasure(parts))
+            {
+                MeasuredRender(writer, parts, used, trimEnd);
+                return;
+            }
+
+            // A loop over a sequence (enumerated once) or a value only ToString() can render: appended to a pooled buffer.
             if (LoopSizes(parts) is { Count: > 0 } sizes)
             {
                 // Loops over lists: size the pooled buffer for the items up front instead of growing it while they are written.

@@ -34,14 +34,20 @@ public sealed partial class Global : global::IGlobal
     /// <summary>Renders the prompt of <c>AskAsync</c>.</summary>
     private static string RenderAskAsyncPrompt(string messages, string userPrompt, int builder, string @class)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(3, 4, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendFormatted(messages);
-        text.AppendLiteral(" ");
-        text.AppendFormatted(userPrompt);
-        text.AppendLiteral(" ");
-        text.AppendFormatted(builder);
-        text.AppendLiteral(" ");
-        text.AppendFormatted(@class);
-        return text.ToStringAndClear();
+        // The exact length first, so the text is written once, straight into the string.
+        var length = 3 + (messages?.Length ?? 0) + (userPrompt?.Length ?? 0) + global::PromptGen.Generated.TemplateText.Length(builder) + (@class?.Length ?? 0);
+        return global::PromptGen.Generated.TemplateText.Create(length, (messages, userPrompt, builder, @class), static (destination, state) =>
+        {
+            var (messages, userPrompt, builder, @class) = state;
+            var text = new global::PromptGen.Generated.TemplateWriter(destination);
+            text.AppendFormatted(messages);
+            text.AppendLiteral(" ");
+            text.AppendFormatted(userPrompt);
+            text.AppendLiteral(" ");
+            text.AppendFormatted(builder);
+            text.AppendLiteral(" ");
+            text.AppendFormatted(@class);
+            return text.Length;
+        });
     }
 }

@@ -44,9 +44,6 @@ public sealed partial class Support : global::Resilient.ISupport
     /// <summary>Renders the prompt of <c>AnswerAsync</c>.</summary>
     private static string RenderAnswerAsyncPrompt(string ticket)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("Answer the ticket: ");
-        text.AppendFormatted(ticket);
-        return text.ToStringAndClear();
+        return string.Concat("Answer the ticket: ", ticket);
     }
 }

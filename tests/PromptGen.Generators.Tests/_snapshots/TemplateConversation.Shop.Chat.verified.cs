@@ -56,11 +56,7 @@ public sealed partial class Chat : global::Shop.IChat
     /// <summary>Renders the user message 4 of <c>ClassifyAsync</c> (text part 1).</summary>
     private static string RenderClassifyAsyncMessage4(string ticket)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(9, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("Ticket: ");
-        text.AppendFormatted(ticket);
-        text.AppendLiteral(" ");
-        return text.ToStringAndClear();
+        return string.Concat("Ticket: ", ticket, " ");
     }
 
     /// <inheritdoc/>
@@ -89,9 +85,7 @@ public sealed partial class Chat : global::Shop.IChat
     /// <summary>Renders the user message 2 of <c>ChatAsync</c>.</summary>
     private static string RenderChatAsyncMessage2(string question)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendFormatted(question);
-        return text.ToStringAndClear();
+        return question ?? string.Empty;
     }
 
     /// <inheritdoc/>
@@ -140,8 +134,6 @@ public sealed partial class Chat : global::Shop.IChat
     /// <summary>Renders the user message 3 of <c>StreamAsync</c>.</summary>
     private static string RenderStreamAsyncMessage3(string question)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendFormatted(question);
-        return text.ToStringAndClear();
+        return question ?? string.Empty;
     }
 }

@@ -39,8 +39,8 @@ public sealed partial class Rag : global::Shop.IRag
     /// <summary>Renders the prompt of <c>AnswerAsync</c>.</summary>
     private static string RenderAnswerAsyncPrompt(global::System.Collections.Generic.IReadOnlyList<global::Shop.Document> documents, bool cite, string question)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(50 + (documents?.Count ?? 0) * 105, 3, global::System.Globalization.CultureInfo.InvariantCulture);
-        text.AppendLiteral("Answer the question from the documents.\n");
+        // The exact length first, so the text is written once, straight into the string.
+        var length = 40;
         if (documents?.Count > 0)
         {
             if (documents is { } docItems)
@@ -48,31 +48,57 @@ public sealed partial class Rag : global::Shop.IRag
                 for (var docIndex = 0; docIndex < docItems.Count; docIndex++)
                 {
                     var doc = docItems[docIndex];
-                    text.AppendLiteral("<doc index=\"");
-                    text.AppendFormatted(docIndex);
-                    text.AppendLiteral("\" title=\"");
-                    text.AppendFormatted(doc?.Title);
-                    text.AppendLiteral("\" score=\"");
-                    if (doc?.Score is { } scoreValue)
-                    {
-                        text.AppendFormatted(scoreValue, "F2");
-                    }
-                    text.AppendLiteral("\">\n");
-                    text.AppendFormatted(doc?.Body);
-                    text.AppendLiteral("\n</doc>\n");
+                    length += 41 + global::PromptGen.Generated.TemplateText.Length(docIndex) + (doc?.Title?.Length ?? 0) + (doc?.Score is { } scoreValue ? global::PromptGen.Generated.TemplateText.Length(scoreValue, "F2") : 0) + (doc?.Body?.Length ?? 0);
                 }
             }
         }
         else
         {
-            text.AppendLiteral("There are no documents; say so.\n");
+            length += 32;
         }
         if (cite)
         {
-            text.AppendLiteral("Cite the titles you use.\n");
+            length += 25;
         }
-        text.AppendLiteral("Question: ");
-        text.AppendFormatted(question);
-        return text.ToStringAndClear();
+        length += 10 + (question?.Length ?? 0);
+        return global::PromptGen.Generated.TemplateText.Create(length, (documents, cite, question), static (destination, state) =>
+        {
+            var (documents, cite, question) = state;
+            var text = new global::PromptGen.Generated.TemplateWriter(destination);
+            text.AppendLiteral("Answer the question from the documents.\n");
+            if (documents?.Count > 0)
+            {
+                if (documents is { } docItems)
+                {
+                    for (var docIndex = 0; docIndex < docItems.Count; docIndex++)
+                    {
+                        var doc = docItems[docIndex];
+                        text.AppendLiteral("<doc index=\"");
+                        text.AppendFormatted(docIndex);
+                        text.AppendLiteral("\" title=\"");
+                        text.AppendFormatted(doc?.Title);
+                        text.AppendLiteral("\" score=\"");
+                        if (doc?.Score is { } scoreValue)
+                        {
+                            text.AppendFormatted(scoreValue, "F2");
+                        }
+                        text.AppendLiteral("\">\n");
+                        text.AppendFormatted(doc?.Body);
+                        text.AppendLiteral("\n</doc>\n");
+                    }
+                }
+            }
+            else
+            {
+                text.AppendLiteral("There are no documents; say so.\n");
+            }
+            if (cite)
+            {
+                text.AppendLiteral("Cite the titles you use.\n");
+            }
+            text.AppendLiteral("Question: ");
+            text.AppendFormatted(question);
+            return text.Length;
+        });
     }
 }

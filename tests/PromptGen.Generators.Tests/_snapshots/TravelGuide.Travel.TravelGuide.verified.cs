@@ -74,11 +74,7 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
     /// <summary>Renders the prompt of <c>CapitalOfAsync</c>.</summary>
     private static string RenderCapitalOfAsyncPrompt(string country)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(51, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("What is the capital of ");
-        text.AppendFormatted(country);
-        text.AppendLiteral("? Answer with the city only.");
-        return text.ToStringAndClear();
+        return string.Concat("What is the capital of ", country, "? Answer with the city only.");
     }
 
     /// <inheritdoc/>
@@ -94,22 +90,35 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
     /// <summary>Renders the prompt of <c>DescribeAsync</c>.</summary>
     private static string RenderDescribeAsyncPrompt(string city, int words, global::System.Collections.Generic.IReadOnlyList<string> sights)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(29, 3, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("Describe ");
-        text.AppendFormatted(city);
-        text.AppendLiteral(" in ");
-        text.AppendFormatted(words, "D");
-        text.AppendLiteral(" words. Sights: ");
+        // The exact length first, so the text is written once, straight into the string.
+        var length = 29 + (city?.Length ?? 0) + global::PromptGen.Generated.TemplateText.Length(words, "D");
         if (sights is not null)
         {
             for (var sightsIndex = 0; sightsIndex < sights.Count; sightsIndex++)
             {
-                text.AppendLiteral(sightsIndex == 0 ? "- " : "\n- ");
-                var sightsItem = sights[sightsIndex];
-                text.AppendFormatted(sightsItem);
+                length += (sightsIndex == 0 ? 2 : 3) + (sights[sightsIndex]?.Length ?? 0);
             }
         }
-        return text.ToStringAndClear();
+        return global::PromptGen.Generated.TemplateText.Create(length, (city, words, sights), static (destination, state) =>
+        {
+            var (city, words, sights) = state;
+            var text = new global::PromptGen.Generated.TemplateWriter(destination);
+            text.AppendLiteral("Describe ");
+            text.AppendFormatted(city);
+            text.AppendLiteral(" in ");
+            text.AppendFormatted(words, "D");
+            text.AppendLiteral(" words. Sights: ");
+            if (sights is not null)
+            {
+                for (var sightsIndex = 0; sightsIndex < sights.Count; sightsIndex++)
+                {
+                    text.AppendLiteral(sightsIndex == 0 ? "- " : "\n- ");
+                    var sightsItem = sights[sightsIndex];
+                    text.AppendFormatted(sightsItem);
+                }
+            }
+            return text.Length;
+        });
     }
 
     /// <inheritdoc/>
@@ -125,10 +134,7 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
     /// <summary>Renders the prompt of <c>StoryAsync</c>.</summary>
     private static string RenderStoryAsyncPrompt(string topic)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(19, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("Tell a story about ");
-        text.AppendFormatted(topic);
-        return text.ToStringAndClear();
+        return string.Concat("Tell a story about ", topic);
     }
 
     /// <inheritdoc/>
@@ -144,10 +150,7 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
     /// <summary>Renders the prompt of <c>SummarizeAsync</c>.</summary>
     private static string RenderSummarizeAsyncPrompt(string text)
     {
-        var text2 = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(10, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text2.AppendLiteral("Summarize ");
-        text2.AppendFormatted(text);
-        return text2.ToStringAndClear();
+        return string.Concat("Summarize ", text);
     }
 
     /// <inheritdoc/>
@@ -163,15 +166,21 @@ public sealed partial class TravelGuide : global::Travel.ITravelGuide
     /// <summary>Renders the prompt of <c>RateAsync</c>.</summary>
     private static string RenderRateAsyncPrompt(string? city, double? limit)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(21, 2, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("Rate ");
-        text.AppendFormatted(city);
-        text.AppendLiteral(" {1-5} with max ");
-        if (limit is { } limitValue)
+        // The exact length first, so the text is written once, straight into the string.
+        var length = 21 + (city?.Length ?? 0) + (limit is { } limitValue ? global::PromptGen.Generated.TemplateText.Length(limitValue, "N1") : 0);
+        return global::PromptGen.Generated.TemplateText.Create(length, (city, limit), static (destination, state) =>
         {
-            text.AppendFormatted(limitValue, "N1");
-        }
-        return text.ToStringAndClear();
+            var (city, limit) = state;
+            var text = new global::PromptGen.Generated.TemplateWriter(destination);
+            text.AppendLiteral("Rate ");
+            text.AppendFormatted(city);
+            text.AppendLiteral(" {1-5} with max ");
+            if (limit is { } limitValue)
+            {
+                text.AppendFormatted(limitValue, "N1");
+            }
+            return text.Length;
+        });
     }
 
     /// <inheritdoc/>
