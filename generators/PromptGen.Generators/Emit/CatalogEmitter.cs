@@ -110,7 +110,8 @@ internal static class CatalogEmitter
                 arguments.Add(parameter.Kind switch
                 {
                     ValueKind.CancellationToken => "cancellationToken",
-                    ValueKind.CallOptions => "null",
+                    // No per-call options from a suite: the method's own apply (a non-nullable parameter takes null too; the executor treats it as none).
+                    ValueKind.CallOptions => parameter.TypeDisplay.EndsWith("?", System.StringComparison.Ordinal) ? "null" : "null!",
                     _ => $"({parameter.TypeDisplay})arguments[{given++}]{(parameter.TypeDisplay.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : "!")}",
                 });
             }
