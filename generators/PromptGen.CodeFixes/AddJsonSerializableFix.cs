@@ -18,7 +18,7 @@ namespace PromptGen.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddJsonSerializableFix))]
 [Shared]
-public sealed class AddJsonSerializableFix : CodeFixProvider
+public sealed class AddJsonSerializableFix : PromptGenCodeFix
 {
     private const string SerializationNamespace = "System.Text.Json.Serialization";
 
@@ -29,30 +29,26 @@ public sealed class AddJsonSerializableFix : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, (SyntaxNode Root, SyntaxNode Node, TextSpan Span) found)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (found.Node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
+            || await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is not { } model
+            || model.GetDeclaredSymbol(method, context.CancellationToken) is not { } symbol
+            || ResultType(symbol.ReturnType) is not { } result)
         {
-            if (await FixSupport.FindAsync(context, diagnostic).ConfigureAwait(false) is not { } found
-                || found.Node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
-                || await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is not { } model
-                || model.GetDeclaredSymbol(method, context.CancellationToken) is not { } symbol
-                || ResultType(symbol.ReturnType) is not { } result)
-            {
-                continue;
-            }
-
-            var document = context.Document;
-            var existing = await FindContextAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
-            var title = existing is null
-                ? $"Declare a JsonSerializerContext for '{result.Name}'"
-                : $"Add [JsonSerializable(typeof({result.Name}))] to '{existing.Value.Declaration.Identifier.Text}'";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => existing is { } target
-                    ? AddToContextAsync(target.Document, target.Declaration, result, cancellationToken)
-                    : DeclareContextAsync(document, method, result, cancellationToken), equivalenceKey: "PG0202:" + (existing is null ? "declare" : "add")),
-                diagnostic);
+            return;
         }
+
+        var document = context.Document;
+        var existing = await FindContextAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
+        var title = existing is null
+            ? $"Declare a JsonSerializerContext for '{result.Name}'"
+            : $"Add [JsonSerializable(typeof({result.Name}))] to '{existing.Value.Declaration.Identifier.Text}'";
+        context.RegisterCodeFix(
+            CodeAction.Create(title, cancellationToken => existing is { } target
+                ? AddToContextAsync(target.Document, target.Declaration, result, cancellationToken)
+                : DeclareContextAsync(document, method, result, cancellationToken), equivalenceKey: "PG0202:" + (existing is null ? "declare" : "add")),
+            diagnostic);
     }
 
     /// <summary>T of Task&lt;T&gt;, ValueTask&lt;T&gt;, Task&lt;PromptResult&lt;T&gt;&gt;.</summary>

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,45 +12,39 @@ namespace PromptGen.CodeFixes;
 /// <summary>PG0001: adds <c>partial</c> to a [PromptClient] interface.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeInterfacePartialFix))]
 [Shared]
-public sealed class MakeInterfacePartialFix : CodeFixProvider
+public sealed class MakeInterfacePartialFix : PromptGenCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PG0001");
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, (SyntaxNode Root, SyntaxNode Node, TextSpan Span) found)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (found.Node.FirstAncestorOrSelf<InterfaceDeclarationSyntax>() is not { } declaration
+            || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            if (await FixSupport.FindAsync(context, diagnostic).ConfigureAwait(false) is not { } found
-                || found.Node.FirstAncestorOrSelf<InterfaceDeclarationSyntax>() is not { } declaration
-                || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            return Task.CompletedTask;
+        }
+
+        var document = context.Document;
+        FixSupport.Register(context, diagnostic, $"Make '{declaration.Identifier.Text}' partial", _ =>
+        {
+            var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            InterfaceDeclarationSyntax updated;
+            if (declaration.Modifiers.Count == 0)
             {
-                continue;
+                var keyword = declaration.Keyword;
+                updated = declaration
+                    .WithKeyword(keyword.WithLeadingTrivia())
+                    .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(keyword.LeadingTrivia)));
+            }
+            else
+            {
+                updated = declaration.AddModifiers(partial);
             }
 
-            var document = context.Document;
-            FixSupport.Register(context, diagnostic, $"Make '{declaration.Identifier.Text}' partial", _ =>
-            {
-                var partial = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-                InterfaceDeclarationSyntax updated;
-                if (declaration.Modifiers.Count == 0)
-                {
-                    var keyword = declaration.Keyword;
-                    updated = declaration
-                        .WithKeyword(keyword.WithLeadingTrivia())
-                        .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(keyword.LeadingTrivia)));
-                }
-                else
-                {
-                    updated = declaration.AddModifiers(partial);
-                }
-
-                return Task.FromResult(document.WithSyntaxRoot(found.Root.ReplaceNode(declaration, updated)));
-            });
-        }
+            return Task.FromResult(document.WithSyntaxRoot(found.Root.ReplaceNode(declaration, updated)));
+        });
+        return Task.CompletedTask;
     }
 }

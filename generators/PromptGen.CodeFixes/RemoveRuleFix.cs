@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PromptGen.CodeFixes;
@@ -13,33 +14,27 @@ namespace PromptGen.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveRuleFix))]
 [Shared]
-public sealed class RemoveRuleFix : CodeFixProvider
+public sealed class RemoveRuleFix : PromptGenCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PG0304", "PG0308");
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, (SyntaxNode Root, SyntaxNode Node, TextSpan Span) found)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (found.Node.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute)
         {
-            if (await FixSupport.FindAsync(context, diagnostic).ConfigureAwait(false) is not { } found
-                || found.Node.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute)
-            {
-                continue;
-            }
-
-            var document = context.Document;
-            FixSupport.Register(context, diagnostic, $"Remove [{attribute.Name}]", _ =>
-            {
-                var root = list.Attributes.Count == 1
-                    ? found.Root.RemoveNode(list, SyntaxRemoveOptions.KeepExteriorTrivia)!
-                    : found.Root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
-                return Task.FromResult(document.WithSyntaxRoot(root));
-            }, diagnostic.Id + ":remove");
+            return Task.CompletedTask;
         }
+
+        var document = context.Document;
+        FixSupport.Register(context, diagnostic, $"Remove [{attribute.Name}]", _ =>
+        {
+            var root = list.Attributes.Count == 1
+                ? found.Root.RemoveNode(list, SyntaxRemoveOptions.KeepExteriorTrivia)!
+                : found.Root.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+            return Task.FromResult(document.WithSyntaxRoot(root));
+        }, diagnostic.Id + ":remove");
+        return Task.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PromptGen.CodeFixes;
@@ -14,7 +15,7 @@ namespace PromptGen.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RenamePlaceholderFix))]
 [Shared]
-public sealed class RenamePlaceholderFix : CodeFixProvider
+public sealed class RenamePlaceholderFix : PromptGenCodeFix
 {
     private const int MaxOffers = 3;
 
@@ -25,30 +26,26 @@ public sealed class RenamePlaceholderFix : CodeFixProvider
     public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, (SyntaxNode Root, SyntaxNode Node, TextSpan Span) found)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (found.Node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {
-            if (await FixSupport.FindAsync(context, diagnostic).ConfigureAwait(false) is not { } found
-                || found.Node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            var placeholder = text.ToString(found.Span);
-            var candidates = FixSupport.PromptParameters(method)
-                .Select(p => p.Identifier.ValueText)
-                .Where(n => n != placeholder)
-                .OrderBy(n => FixSupport.Distance(placeholder, n))
-                .ThenBy(n => n, System.StringComparer.Ordinal)
-                .Take(MaxOffers);
-            var document = context.Document;
-            foreach (var name in candidates)
-            {
-                FixSupport.Register(context, diagnostic, $"Rename placeholder '{{{placeholder}}}' to '{{{name}}}'",
-                    cancellationToken => FixSupport.ReplaceTextAsync(document, found.Span, name, cancellationToken));
-            }
+        var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+        var placeholder = text.ToString(found.Span);
+        var candidates = FixSupport.PromptParameters(method)
+            .Select(p => p.Identifier.ValueText)
+            .Where(n => n != placeholder)
+            .OrderBy(n => FixSupport.Distance(placeholder, n))
+            .ThenBy(n => n, System.StringComparer.Ordinal)
+            .Take(MaxOffers);
+        var document = context.Document;
+        foreach (var name in candidates)
+        {
+            FixSupport.Register(context, diagnostic, $"Rename placeholder '{{{placeholder}}}' to '{{{name}}}'",
+                cancellationToken => FixSupport.ReplaceTextAsync(document, found.Span, name, cancellationToken));
         }
     }
 }
