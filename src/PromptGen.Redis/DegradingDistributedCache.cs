@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace PromptGen;
 
 /// <summary>
-/// The Redis cache (Microsoft.Extensions.Caching.StackExchangeRedis) behind HybridCache, made safe to lose: while Redis
+/// The Redis cache (Microsoft.Extensions.Caching.StackExchangeRedis) behind the response cache, made safe to lose: while Redis
 /// is unreachable a read is a miss and a write is skipped, at once and with one warning, so the cache never fails or
 /// slows a call.
 /// </summary>

@@ -11,7 +11,7 @@ public static class PromptGenRedisExtensions
 {
     /// <summary>
     /// Makes every instance that calls this with the same Redis (and <see cref="PromptGenRedisOptions.KeyPrefix"/>) one
-    /// fleet: cached answers are shared (HybridCache's second level is Redis), <see cref="PromptGenOptions.Limits"/> are
+    /// fleet: cached answers are shared (the response cache's shared level is Redis), <see cref="PromptGenOptions.Limits"/> are
     /// enforced across instances, and a breaker opened by one instance is open for all. While Redis is unreachable each
     /// instance works alone (its memory cache, local budgets, its own breakers) and logs one warning per outage.
     /// </summary>
@@ -30,7 +30,7 @@ public static class PromptGenRedisExtensions
         services.AddSingleton<FleetCoordinator>(sp => new RedisFleetCoordinator(sp.GetRequiredService<RedisConnection>(), options));
         if (options.ShareCache)
         {
-            // HybridCache (registered by AddPromptGen) uses the IDistributedCache it finds as its second level.
+            // The response cache (AddPromptGen) stores in and reads from the IDistributedCache it finds, after its memory level.
             services.AddSingleton<IDistributedCache>(sp =>
             {
                 var connection = sp.GetRequiredService<RedisConnection>();

@@ -32,8 +32,8 @@ public static class PromptGenServiceCollectionExtensions
         var builder = new PromptGenBuilder(services);
         services.AddSingleton(options);
 
-        // The response cache (docs/scale-out.md): HybridCache in memory, over the registered IDistributedCache (Redis) if any.
-        services.AddHybridCache();
+        // The response cache (docs/scale-out.md): in memory, and in the registered IDistributedCache (Redis) if any.
+        services.AddMemoryCache();
         services.AddSingleton(sp => new PromptRouter(
             options,
             builder.Factories,
@@ -43,7 +43,8 @@ public static class PromptGenServiceCollectionExtensions
             builder.Transport,
             sp.GetService<IEscalationHandler>(),
             sp.GetService<IImageOptimizer>(),
-            sp.GetService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            sp.GetService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(),
+            sp.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(),
             sp.GetService<FleetCoordinator>()));
         services.AddSingleton(sp => new Generated.PromptExecutor(sp.GetRequiredService<PromptRouter>(), sp));
         return builder;

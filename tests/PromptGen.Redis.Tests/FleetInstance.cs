@@ -6,7 +6,7 @@ using PromptGen.Testing;
 
 namespace PromptGen.Redis.Tests;
 
-/// <summary>One instance of a fleet: its own service provider (router, executor, HybridCache, Redis connection) on a shared simulator and Redis.</summary>
+/// <summary>One instance of a fleet: its own service provider (router, executor, response cache, Redis connection) on a shared simulator and Redis.</summary>
 internal sealed class FleetInstance : IAsyncDisposable
 {
     public const string PlantedKey = "sk-test-openai-PLANTED-4242424242";

@@ -73,10 +73,10 @@ public class ScaleOutBenchmarks
     [Benchmark(Baseline = true, Description = "Provider call (cache off, no budget)")]
     public Task<PromptResult<ChatResponse>> ProviderCall() => _plain.GetResponseAsync(s_messages, _options);
 
-    [Benchmark(Description = "Cache hit (in-memory HybridCache)")]
+    [Benchmark(Description = "Cache hit (in memory)")]
     public Task<PromptResult<ChatResponse>> CacheHit() => _cached.GetResponseAsync(s_messages, _options);
 
-    [Benchmark(Description = "Cache hit (HybridCache over Redis; served by its memory level)")]
+    [Benchmark(Description = "Cache hit (over Redis; served by the memory level)")]
     public Task<PromptResult<ChatResponse>> CacheHitRedis() => _redisCached.GetResponseAsync(s_messages, _options);
 
     [Benchmark(Description = "Provider call + local RPM budget")]

@@ -32,7 +32,8 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         HttpMessageHandler? transport = null,
         IEscalationHandler? escalationHandler = null,
         IImageOptimizer? imageOptimizer = null,
-        Microsoft.Extensions.Caching.Hybrid.HybridCache? cache = null,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache? cache = null,
+        Microsoft.Extensions.Caching.Distributed.IDistributedCache? sharedCache = null,
         FleetCoordinator? fleet = null)
     {
         options.Images.Validate();
@@ -55,7 +56,7 @@ public sealed partial class PromptRouter : IJudgeClient, IDisposable
         Recorder = new ChatRecorder(options.Recording, _redactor, timeProvider);
         _routes = new RouteRegistry(options, factories, registered, _http, _redactor, _images, logger, Recorder);
         _fleet = fleet ?? FleetCoordinator.Local;
-        _cache = cache is null ? null : new ResponseCache(cache);
+        _cache = cache is null ? null : new ResponseCache(cache, sharedCache);
         _limits = new ProviderLimits(options.Limits, _fleet, timeProvider);
         _resilience = new ResilienceRegistry(options.CircuitBreaker, timeProvider, logger, _fleet);
     }

@@ -1,33 +1,51 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace PromptGen;
 
 /// <summary>
-/// The answers kept by <see cref="PromptCacheOptions"/>, in a <see cref="HybridCache"/> (in memory, plus the registered
-/// distributed cache such as Redis, which every instance shares). An entry is the answer's text, the model that gave it
-/// and its finish reason, as a small JSON document; never the request, never a header or key.
+/// The answers kept by <see cref="PromptCacheOptions"/>: in memory (<see cref="IMemoryCache"/>), and in the registered
+/// <see cref="IDistributedCache"/> (such as Redis, which every instance shares) when there is one. An entry is the
+/// answer's text, the model that gave it and its finish reason, as a small JSON document; never the request, never a
+/// header or key.
 /// </summary>
-internal sealed class ResponseCache(HybridCache cache)
+/// <remarks>
+/// Not HybridCache: registering it pulls its reflection-based default JSON serializer into every application, which
+/// is three trim/AOT warnings in every Native AOT publish of an app that uses PromptGen, cache or not; PromptGen stores
+/// only strings and never needs its factory or stampede protection (an answer is stored after it was validated, not
+/// produced by the cache). The two well-kept levels it builds on are used directly instead.
+/// </remarks>
+internal sealed class ResponseCache(IMemoryCache local, IDistributedCache? shared)
 {
-    // A read that never runs a factory and never writes back: only validated answers are stored, by SetAsync.
-    private static readonly HybridCacheEntryOptions s_read = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
-
     /// <summary>The cached answer under <paramref name="key"/>, or <see langword="null"/> on a miss.</summary>
     public async ValueTask<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        var json = await cache.GetOrCreateAsync<string?>(key, static _ => ValueTask.FromResult<string?>(null), s_read, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return json is null ? null : CachedAnswer.Parse(json);
+        if (local.TryGetValue(key, out string? json) && json is not null)
+        {
+            return CachedAnswer.Parse(json);
+        }
+
+        if (shared is null || await shared.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { } bytes)
+        {
+            return null;
+        }
+
+        return CachedAnswer.Parse(Encoding.UTF8.GetString(bytes));
     }
 
-    /// <summary>Keeps <paramref name="answer"/> under <paramref name="key"/> for <paramref name="duration"/>.</summary>
-    public ValueTask SetAsync(string key, CachedAnswer answer, TimeSpan duration, CancellationToken cancellationToken) =>
-        cache.SetAsync(key, answer.ToJson(), new HybridCacheEntryOptions { Expiration = duration, LocalCacheExpiration = duration }, cancellationToken: cancellationToken);
+    /// <summary>Keeps <paramref name="answer"/> under <paramref name="key"/> for <paramref name="duration"/>, in memory and in the shared cache.</summary>
+    public async ValueTask SetAsync(string key, CachedAnswer answer, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var json = answer.ToJson();
+        local.Set(key, json, duration);
+        if (shared is not null)
+        {
+            await shared.SetAsync(key, Encoding.UTF8.GetBytes(json), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration }, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>A cached answer: the text, the model that gave it and why it finished.</summary>
