@@ -10,9 +10,10 @@ public class InMemoryDefaultTests
 {
     private static ChatMessage[] Ask(string text) => [new(ChatRole.User, text)];
 
-    private static ServiceProvider Instance(LlmSimulator simulator, IConfiguration? configuration = null, Action<PromptGenOptions>? configure = null)
+    private static ServiceProvider Instance(LlmSimulator simulator, IConfiguration? configuration = null, Action<PromptGenOptions>? configure = null, Action<IServiceCollection>? app = null)
     {
         var services = new ServiceCollection();
+        app?.Invoke(services);
         services.AddPromptGen(configuration?.GetSection("Root"), o =>
         {
             o.EnvironmentVariables = _ => null;
@@ -43,6 +44,21 @@ public class InMemoryDefaultTests
         Assert.Equal(AttemptKind.Primary, other.Trace.Attempts[0].Kind);
         Assert.Equal(AttemptKind.Primary, off.Trace.Attempts[0].Kind);
         Assert.Equal(3, simulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_cache_works_in_an_application_whose_memory_cache_has_a_size_limit()
+    {
+        await using var simulator = await LlmSimulator.StartAsync();
+        await using var instance = Instance(simulator, configure: o => o.Cache = new PromptCacheOptions { Duration = TimeSpan.FromMinutes(10) }, app: s => s.AddMemoryCache(o => o.SizeLimit = 1_000_000));
+        var router = instance.GetRequiredService<PromptRouter>();
+        var options = new PromptCallOptions { Model = "openai/gpt-4o-mini" };
+
+        await router.GetResponseAsync(Ask("sized"), options);
+        var hit = await router.GetResponseAsync(Ask("sized"), options);
+
+        Assert.Equal(AttemptKind.Cached, hit.Trace.Attempts[0].Kind);
+        Assert.Single(simulator.Requests);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ internal sealed class ResponseCache(IMemoryCache local, IDistributedCache? share
     public async ValueTask SetAsync(string key, CachedAnswer answer, TimeSpan duration, CancellationToken cancellationToken)
     {
         var json = answer.ToJson();
-        local.Set(key, json, duration);
+        // A size in every entry: an application that gave its IMemoryCache a SizeLimit refuses entries without one.
+        local.Set(key, json, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration, Size = json.Length });
         if (shared is not null)
         {
             await shared.SetAsync(key, Encoding.UTF8.GetBytes(json), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration }, cancellationToken).ConfigureAwait(false);
