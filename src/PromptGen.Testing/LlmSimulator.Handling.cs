@@ -42,7 +42,7 @@ public sealed partial class LlmSimulator
                 return;
             }
 
-            if (RequestProblem(request) is { } problem)
+            if (((RequireApiKey ? MissingKey(request) : null) ?? RequestProblem(request)) is { } problem)
             {
                 await WireFormats.WriteErrorAsync(context, protocol, problem, token).ConfigureAwait(false);
                 return;

@@ -57,6 +57,21 @@ public sealed partial class LlmSimulator
         };
     }
 
+    private static readonly string[] KeyHeaders = ["Authorization", "api-key", "x-api-key"];
+
+    /// <summary>The hosted APIs' 401 for a request that carries no key.</summary>
+    private static SimulatedError? MissingKey(RecordedRequest request)
+    {
+        var hasKey = KeyHeaders.Any(h => request.Headers.TryGetValue(h, out var value) && value.Trim().Length > 0);
+        return hasKey ? null : request.Protocol switch
+        {
+            SimulatorProtocol.OpenAI => new SimulatedError(401, "authentication_error", "invalid_request_error", null,
+                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."),
+            SimulatorProtocol.Anthropic => new SimulatedError(401, "authentication_error", "invalid_request_error", null, "x-api-key header is required"),
+            _ => null,
+        };
+    }
+
     private static SimulatedError Below(string field, int value, int minimum) => new(400, "invalid_request_error", "invalid_request_error", "integer_below_min_value",
         $"Invalid '{field}': integer below minimum value. Expected a value >= {minimum}, but got {value} instead.");
 }

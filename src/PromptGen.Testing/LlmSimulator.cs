@@ -64,6 +64,12 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     /// </summary>
     public bool HonourResponseFormat { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether OpenAI and Anthropic requests without an API key get the real API's 401.
+    /// See <see cref="LlmSimulatorOptions.RequireApiKey"/>.
+    /// </summary>
+    public bool RequireApiKey { get; set; }
+
     /// <summary>Gets the rules. They can change while the simulator runs.</summary>
     public SimulatorScript Script { get; }
 
@@ -108,7 +114,7 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         }
 
         // Created before the server starts, so a request that arrives at once (fixed port) finds its handler.
-        var simulator = new LlmSimulator(script, options) { HonourResponseFormat = options.HonourResponseFormat };
+        var simulator = new LlmSimulator(script, options) { HonourResponseFormat = options.HonourResponseFormat, RequireApiKey = options.RequireApiKey };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
 
