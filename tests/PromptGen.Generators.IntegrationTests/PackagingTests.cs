@@ -104,7 +104,7 @@ public sealed class PackagingTests : IDisposable
         }
     }
 
-    private const string ConsumerProgram = """
+    private const string ConsumerProgram = """"
         using System.Text.Json.Serialization;
         using Microsoft.Extensions.DependencyInjection;
         using PromptGen;
@@ -164,5 +164,5 @@ public sealed class PackagingTests : IDisposable
             [Prompt("Which country's flag is this? {flag}")]
             Task<string> FlagAsync(PromptImage flag, CancellationToken cancellationToken = default);
         }
-        """;
+        """";
 }
