@@ -139,6 +139,9 @@ internal sealed record RunSummary
     /// <summary>Gets the time-to-first-token percentiles over the cases that streamed, if any did.</summary>
     public LatencySummary? TimeToFirstToken { get; init; }
 
+    /// <summary>Gets how many answers came from the response cache (an attempt of kind <c>Cached</c>: no request was sent).</summary>
+    public int CacheHits { get; init; }
+
     /// <summary>Gets how many requests waited for a rate-limited provider or a budget (the shared back-off; <see cref="AttemptRecord.BudgetWait"/>).</summary>
     public int RateLimitWaits { get; init; }
 
