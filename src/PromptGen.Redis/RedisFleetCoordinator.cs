@@ -22,6 +22,7 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
     private readonly PromptGenRedisOptions _options;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _open = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _held = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool _anyHeld;
     private readonly RedisChannel _channel;
     private readonly RedisKey _health;
     private readonly RedisKey _holds;
@@ -58,7 +59,7 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
         return new FallbackRateLimiter(shared, local, _connection);
     }
 
-    public override bool AnyHeld => !_held.IsEmpty;
+    public override bool AnyHeld => _anyHeld;
 
     public override DateTimeOffset? HeldUntil(string provider) => _held.TryGetValue(provider, out var until) ? until : null;
 
@@ -171,6 +172,7 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(held);
             _held.AddOrUpdate(provider, at, (_, known) => known > at ? known : at);
+            _anyHeld = true;
             Learned?.Invoke(provider);
         }
         else if (parts is ["open", var route, var ms] && _options.ShareHealth && long.TryParse(ms, NumberStyles.Integer, CultureInfo.InvariantCulture, out var until))

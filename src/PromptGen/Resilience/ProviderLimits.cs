@@ -21,15 +21,17 @@ internal sealed class ProviderLimits(IDictionary<string, ProviderLimitOptions> c
     private readonly ConcurrentDictionary<string, Budget[]> _byRoute = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _budgets = configured.Count > 0;
+    private volatile bool _held;
 
-    /// <summary>Gets a value indicating whether any budget is configured or any provider was held (no limiter is consulted otherwise).</summary>
-    public bool Any => _budgets || !_holds.IsEmpty || fleet.AnyHeld;
+    /// <summary>Gets a value indicating whether any budget is configured or any provider was ever held (no limiter is consulted otherwise).</summary>
+    public bool Any => _budgets || _held || fleet.AnyHeld;
 
     /// <summary>Holds <paramref name="route"/>'s provider for <paramref name="wait"/> after it answered 429 with that wait, here and across the fleet.</summary>
     public void Hold(ModelRoute route, TimeSpan wait)
     {
         var until = time.GetUtcNow() + wait;
         _holds.AddOrUpdate(route.Endpoint.Provider, until, (_, known) => known > until ? known : until);
+        _held = true;
         fleet.ReportHeld(route.Endpoint.Provider, until);
     }
 
