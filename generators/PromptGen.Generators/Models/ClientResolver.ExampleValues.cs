@@ -25,7 +25,8 @@ internal static partial class ClientResolver
     {
         if (value.Type == JsonValueType.Null)
         {
-            return parameter.CanBeNull ? null : (value, "the parameter is not nullable");
+            // As the runner binds: null only for a parameter declared nullable (T? or Nullable<T>).
+            return parameter.TypeDisplay.EndsWith("?", StringComparison.Ordinal) ? null : (value, "the parameter is not nullable; declare it with '?' to allow null");
         }
 
         switch (parameter.Kind)

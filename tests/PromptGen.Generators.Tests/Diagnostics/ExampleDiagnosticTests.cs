@@ -26,10 +26,10 @@ public class ExampleDiagnosticTests
     [Fact]
     public void A_correct_example_reaches_the_spec_with_its_name_file_and_line()
     {
-        var source = Source("""
+        var source = Source(""""
             [PromptExample("{ \"country\": \"Japan\", \"size\": \"large\" }", Expect = """[ { "path": "name", "equals": "Tokyo" }, { "path": "population", "atLeast": 1000000 }, { "path": "districts", "contains": "Shibuya" } ]""")]
             [PromptExample("""{ "country": "Peru", "size": "Small" }""", Name = "peru")]
-            """);
+            """");
 
         var method = ModelHarness.Method(source, "LargestCityAsync");
 
@@ -56,8 +56,9 @@ public class ExampleDiagnosticTests
         var source = Source(""""
             [PromptExample("""
                 {
-                  "contry": "France",
-                  "size": "Small"
+                  "country": "France",
+                  "size": "Small",
+                  "contry": "France"
                 }
                 """)]
             """");
@@ -71,7 +72,7 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0603_missing_argument_points_at_the_arguments()
     {
-        var source = Source("""[PromptExample("""{ "size": "Small" }""")]""");
+        var source = Source(""""[PromptExample("""{ "size": "Small" }""")]"""");
 
         var diagnostic = Single(source, "PG0603");
 
@@ -96,11 +97,11 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0604_object_members_are_checked_by_their_json_names()
     {
-        var source = ModelHarness.Interface("""
+        var source = ModelHarness.Interface(""""
             [Prompt("Describe {city}")]
             [PromptExample("""{ "city": { "name": "Oslo", "country": "Norway", "populaton": 700000, "districts": [] } }""")]
             Task<string> DescribeAsync(City city, CancellationToken cancellationToken = default);
-            """, extra: Types);
+            """", extra: Types);
 
         var diagnostic = Single(source, "PG0604");
 
@@ -111,7 +112,7 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0605_malformed_expectation_points_at_the_key()
     {
-        var source = Source("""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "name", "equal": "Tokyo" } ]""")]""");
+        var source = Source(""""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "name", "equal": "Tokyo" } ]""")]"""");
 
         var diagnostic = Single(source, "PG0605");
 
@@ -122,7 +123,7 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0606_unknown_member_in_a_path_names_the_nearest()
     {
-        var source = Source("""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "nmae", "equals": "Tokyo" } ]""")]""");
+        var source = Source(""""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "nmae", "equals": "Tokyo" } ]""")]"""");
 
         var diagnostic = Single(source, "PG0606");
 
@@ -133,7 +134,7 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0606_a_path_on_a_text_result()
     {
-        var source = Source("""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "name", "equals": "Tokyo" } ]""")]""", "Task<string> LargestCityAsync(string country, Size size, CancellationToken cancellationToken = default);");
+        var source = Source(""""[PromptExample("""{ "country": "Japan", "size": "Large" }""", Expect = """[ { "path": "name", "equals": "Tokyo" } ]""")]"""", "Task<string> LargestCityAsync(string country, Size size, CancellationToken cancellationToken = default);");
 
         Assert.Contains("returns text, which has no members", Message(Single(source, "PG0606")), StringComparison.Ordinal);
     }
@@ -170,10 +171,10 @@ public class ExampleDiagnosticTests
     [Fact]
     public void PG0609_two_examples_with_one_name()
     {
-        var source = Source("""
+        var source = Source(""""
             [PromptExample("""{ "country": "Japan", "size": "Large" }""", Name = "one")]
             [PromptExample("""{ "country": "Peru", "size": "Large" }""", Name = "one")]
-            """);
+            """");
 
         var diagnostic = Single(source, "PG0609");
 
@@ -185,7 +186,7 @@ public class ExampleDiagnosticTests
     {
         var result = ModelHarness.Client(source);
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
-        Assert.Empty(result.Diagnostics.Where(d => d.Id != id && d.Id != "PG0005"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id != id && d.Id != "PG0005");
         return diagnostic;
     }
 
