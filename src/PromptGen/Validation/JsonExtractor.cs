@@ -22,10 +22,17 @@ public static partial class JsonExtractor
     /// <returns>The JSON found, with every repair and coercion; or a located error phrased for the model.</returns>
     public static JsonExtraction Extract(string? text, JsonElement? schema = null, JsonParsePolicy policy = JsonParsePolicy.RepairAndCoerce)
     {
+        return Extract(text, schema, null, policy);
+    }
+
+    /// <summary><see cref="Extract(string?, JsonElement?, JsonParsePolicy)"/>, with the schema already compiled when <paramref name="model"/> is given (a typed parse keeps it per type).</summary>
+    private static JsonExtraction Extract(string? text, JsonElement? schema, SchemaModel? model, JsonParsePolicy policy)
+    {
         text ??= string.Empty;
         try
         {
-            return ExtractCore(text, schema, policy);
+            model ??= schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? SchemaModels.Get(s) : null;
+            return ExtractCore(text, schema, model, policy);
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or InsufficientExecutionStackException)
         {
@@ -34,7 +41,7 @@ public static partial class JsonExtractor
         }
     }
 
-    private static JsonExtraction ExtractCore(string text, JsonElement? schema, JsonParsePolicy policy)
+    private static JsonExtraction ExtractCore(string text, JsonElement? schema, SchemaModel? model, JsonParsePolicy policy)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty)
@@ -43,7 +50,7 @@ public static partial class JsonExtractor
         }
 
         var start = text.Length - text.AsSpan().TrimStart().Length;
-        var coercer = schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? new SchemaCoercer(SchemaModels.Get(s), policy) : null;
+        var coercer = model is not null ? new SchemaCoercer(model, policy) : null;
         var expected = coercer?.RootKind;
         if (policy == JsonParsePolicy.RepairAndCoerce && coercer is not null && coercer.IsPlainString())
         {
