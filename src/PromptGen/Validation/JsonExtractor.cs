@@ -116,7 +116,6 @@ public static partial class JsonExtractor
                 continue;
             }
 
-            var changes = new List<RepairAt>(candidate.Repairs);
             LenientNode? value;
             string? envelope = null;
             if (coercer is null)
@@ -135,20 +134,20 @@ public static partial class JsonExtractor
 
                     continue;
                 }
-
-                changes.AddRange(coercer.Changes);
             }
 
             var method = candidate.Lines ? JsonExtractionMethod.JsonLines
                 : candidate.Start == start && candidate.End >= text.AsSpan().TrimEnd().Length && !candidate.Fenced ? JsonExtractionMethod.Whole
                 : candidate.Fenced ? JsonExtractionMethod.Fenced : JsonExtractionMethod.Embedded;
+            RepairAt? extraction = null;
             if (method is JsonExtractionMethod.Fenced or JsonExtractionMethod.Embedded)
             {
                 var what = method == JsonExtractionMethod.Fenced ? "JSON taken from a code fence" : "JSON taken from the text around it";
-                changes.Insert(0, new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction));
+                extraction = new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction);
             }
 
-            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, changes));
+            // The extraction, the syntax repairs of the candidate, then the coercions, located into one list.
+            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, extraction, candidate.Repairs, coercer?.Changes));
         }
 
         if (coercer is not null && policy == JsonParsePolicy.RepairAndCoerce && coercer.ReadsProse())

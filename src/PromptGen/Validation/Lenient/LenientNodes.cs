@@ -77,7 +77,7 @@ internal static class LenientNodes
     /// <summary>Sets a member, replacing one of the same name.</summary>
     public static void Set(List<KeyValuePair<string, LenientNode>> members, string name, LenientNode value)
     {
-        var index = members.FindIndex(m => m.Key == name);
+        var index = IndexOf(members, name);
         if (index >= 0)
         {
             members[index] = new(name, value);
@@ -88,7 +88,21 @@ internal static class LenientNodes
         }
     }
 
-    public static bool Has(List<KeyValuePair<string, LenientNode>> members, string name) => members.Exists(m => m.Key == name);
+    public static bool Has(List<KeyValuePair<string, LenientNode>> members, string name) => IndexOf(members, name) >= 0;
+
+    /// <summary>The index of the member named <paramref name="name"/>, or -1 (a loop: no closure per look-up).</summary>
+    private static int IndexOf(List<KeyValuePair<string, LenientNode>> members, string name)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (string.Equals(members[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Whether two values are the same JSON (members in any order, numbers by value).</summary>
     public static bool DeepEquals(LenientNode? a, LenientNode? b)

@@ -16,7 +16,7 @@ internal sealed partial class SchemaCoercer
         var result = new List<KeyValuePair<string, LenientNode>>(n.Members!.Count);
         var errorMark = Errors.Count;
         var parent = path.ToString();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(n.Members!.Count, StringComparer.Ordinal);
         foreach (var (key, member) in n.Members!)
         {
             var name = hasProperties ? MatchProperty(s, key, n, path) : null;
