@@ -18,8 +18,8 @@ internal static class RunStatistics
             PassRate = ran.Count == 0 ? 0 : Math.Round((double)passed / ran.Count, 4),
             Interrupted = interrupted,
             WallMs = Math.Round(wallMs, 1),
-            Latency = Latency(ran.Select(r => r.LatencyMs)),
-            TimeToFirstToken = Latency(ran.Where(r => r.TimeToFirstTokenMs is not null).Select(r => r.TimeToFirstTokenMs!.Value)),
+            Latency = Latency(ran.Where(Timed).Select(r => r.LatencyMs)),
+            TimeToFirstToken = Latency(ran.Where(r => Timed(r) && r.TimeToFirstTokenMs is not null).Select(r => r.TimeToFirstTokenMs!.Value)),
             RateLimitWaits = results.Sum(r => r.RateLimitWaits),
             CacheHits = results.Sum(r => r.Attempts.Count(a => a.Kind == nameof(AttemptKind.Cached))),
             Spread = Spread(ran),
@@ -65,6 +65,13 @@ internal static class RunStatistics
 
         return spread.Count == 0 ? null : spread;
     }
+
+    /// <summary>
+    /// Whether a case's latency measures an answer, so it counts in latency statistics: PASS and FAIL cases. An ERROR
+    /// (often 0 ms: a call never made, or cut short by a failure) and a SKIPPED case say nothing about the model's speed
+    /// and would drag the percentiles down; their own latency stays in the per-case results.
+    /// </summary>
+    public static bool Timed(CaseResult result) => result.Outcome is Outcomes.Pass or Outcomes.Fail;
 
     public static LatencySummary? Latency(IEnumerable<double> values)
     {

@@ -12,7 +12,7 @@ internal static class AnthropicFormat
         ["role"] = "assistant",
         ["model"] = model,
         ["content"] = reply.Filtered ? new JsonArray() : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = reply.Text }),
-        ["stop_reason"] = reply.Filtered ? "refusal" : "end_turn",
+        ["stop_reason"] = StopReason(reply),
         ["stop_sequence"] = null,
         ["usage"] = Usage(reply.InputTokens, reply.OutputTokens),
     };
@@ -44,12 +44,14 @@ internal static class AnthropicFormat
         events.Add(WireFormats.Sse("message_delta", new JsonObject
         {
             ["type"] = "message_delta",
-            ["delta"] = new JsonObject { ["stop_reason"] = reply.Filtered ? "refusal" : "end_turn", ["stop_sequence"] = null },
+            ["delta"] = new JsonObject { ["stop_reason"] = StopReason(reply), ["stop_sequence"] = null },
             ["usage"] = Usage(reply.InputTokens, reply.OutputTokens),
         }));
         events.Add(WireFormats.Sse("message_stop", new JsonObject { ["type"] = "message_stop" }));
         return events;
     }
+
+    private static string StopReason(SimulatedReply reply) => reply.Filtered ? "refusal" : reply.Truncated ? "max_tokens" : "end_turn";
 
     private static JsonObject Usage(int input, int output) => new()
     {

@@ -21,11 +21,13 @@ public sealed partial class LlmSimulator
             }
         }
 
+        RecordedRequest? request = null;
+        SimulatorFault? fault = null;
         try
         {
             var protocol = RequestParser.ProtocolOf(context.Request);
             var body = await RequestParser.ReadBodyAsync(context.Request, token).ConfigureAwait(false);
-            var request = RequestParser.Parse(context.Request, body, protocol, _time.GetUtcNow());
+            request = RequestParser.Parse(context.Request, body, protocol, _time.GetUtcNow());
             Record(request);
             if (protocol == SimulatorProtocol.Other)
             {
@@ -40,7 +42,7 @@ public sealed partial class LlmSimulator
                 return;
             }
 
-            if (RequestProblem(request) is { } problem)
+            if (((RequireApiKey ? MissingKey(request) : null) ?? RequestProblem(request)) is { } problem)
             {
                 await WireFormats.WriteErrorAsync(context, protocol, problem, token).ConfigureAwait(false);
                 return;
@@ -56,9 +58,10 @@ public sealed partial class LlmSimulator
                 await Task.Delay(remaining, _time, token).ConfigureAwait(false);
             }
 
-            if (rule?.Fault is { } fault)
+            fault = rule?.Fault;
+            if (fault is { } scripted)
             {
-                await FaultAsync(context, request, rule, fault, token).ConfigureAwait(false);
+                await FaultAsync(context, request, rule!, scripted, token).ConfigureAwait(false);
                 return;
             }
 
@@ -68,7 +71,7 @@ public sealed partial class LlmSimulator
                 text = fitted.Json!;
             }
 
-            var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false);
+            var reply = new SimulatedReply(text, rule?.InputTokens ?? Estimate(request.PromptLength), rule?.OutputTokens ?? Estimate(text.Length), Filtered: false).FitTo(request);
             await WireFormats.WriteReplyAsync(context, request, reply, cut: false, Created(), token, rule?.TokenInterval ?? TimeSpan.Zero, _time, chunkSize: rule?.ChunkSize ?? 0).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -79,6 +82,10 @@ public sealed partial class LlmSimulator
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            if (_log is not null && request is not null)
+            {
+                WriteLog(request, context, fault, token.IsCancellationRequested);
+            }
         }
     }
 
@@ -159,10 +166,9 @@ public sealed partial class LlmSimulator
             return context.Response.Body.WriteAsync(file.Content, cancellationToken).AsTask();
         }
 
-        if (isGet && path.EndsWith("/models", StringComparison.Ordinal))
+        if (isGet && ModelsRequest(context.Request) is { } models)
         {
-            var list = new JsonArray([.. ModelNames().Select(m => (JsonNode)new JsonObject { ["id"] = m, ["object"] = "model", ["created"] = 0, ["owned_by"] = "simulator" })]);
-            return WriteJsonAsync(context, new JsonObject { ["object"] = "list", ["data"] = list }, cancellationToken);
+            return AnswerModelsAsync(context, models, cancellationToken);
         }
 
         if (isGet && path == "/api/tags")
@@ -176,15 +182,6 @@ public sealed partial class LlmSimulator
         return Task.CompletedTask;
     }
 
-    /// <summary>The exact (non-glob) model names used in rules.</summary>
-    private IEnumerable<string> ModelNames() =>
-        Script.Rules.Select(r => r.Model).OfType<string>().Where(m => !m.Contains('*', StringComparison.Ordinal)).Distinct(StringComparer.OrdinalIgnoreCase);
-
-    private static Task WriteJsonAsync(HttpContext context, JsonObject body, CancellationToken cancellationToken)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString(), cancellationToken);
-    }
 
     private static string ApiKeyOf(RecordedRequest request)
     {

@@ -26,19 +26,24 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly Queue<RecordedRequest> _requests = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string ContentType, byte[] Content)> _files = new(StringComparer.Ordinal);
     private readonly List<(Func<RecordedRequest, bool> Match, TaskCompletionSource<RecordedRequest> Done)> _waiters = [];
+    private readonly int _maxRecorded;
+    private readonly TextWriter? _log;
     private int _disposed;
+    private long _total;
     private int _inFlight;
     private int _peakInFlight;
 
     private WebApplication? _app;
 
-    private LlmSimulator(SimulatorScript script, TimeProvider time)
+    private LlmSimulator(SimulatorScript script, LlmSimulatorOptions options)
     {
         Script = script;
-        _time = time;
+        _time = options.TimeProvider;
+        _maxRecorded = options.MaxRecordedRequests;
+        _log = options.RequestLog;
     }
 
     /// <summary>Gets the server's base URL, <c>http://127.0.0.1:{port}/</c>.</summary>
@@ -59,6 +64,12 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     /// </summary>
     public bool HonourResponseFormat { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether OpenAI and Anthropic requests without an API key get the real API's 401.
+    /// See <see cref="LlmSimulatorOptions.RequireApiKey"/>.
+    /// </summary>
+    public bool RequireApiKey { get; set; }
+
     /// <summary>Gets the rules. They can change while the simulator runs.</summary>
     public SimulatorScript Script { get; }
 
@@ -68,7 +79,13 @@ public sealed partial class LlmSimulator : IAsyncDisposable
     /// <summary>Gets the most requests that were ever handled at once, for tests that bound a client's concurrency.</summary>
     public int PeakConcurrentRequests => Volatile.Read(ref _peakInFlight);
 
-    /// <summary>Gets a snapshot of the requests received, in arrival order.</summary>
+    /// <summary>Gets the number of requests received since start, including those no longer kept in <see cref="Requests"/>.</summary>
+    public long TotalRequests => Interlocked.Read(ref _total);
+
+    /// <summary>
+    /// Gets a snapshot of the requests received, in arrival order: the last <see cref="LlmSimulatorOptions.MaxRecordedRequests"/>
+    /// of them (older ones are dropped, so a long-running simulator's memory stays bounded).
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
@@ -89,6 +106,7 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         options ??= new LlmSimulatorOptions();
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRecordedRequests, 1, "options.MaxRecordedRequests");
         var script = options.Script ?? new SimulatorScript();
         if (options.DefaultReply is { } defaultReply)
         {
@@ -96,7 +114,7 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         }
 
         // Created before the server starts, so a request that arrives at once (fixed port) finds its handler.
-        var simulator = new LlmSimulator(script, options.TimeProvider) { HonourResponseFormat = options.HonourResponseFormat };
+        var simulator = new LlmSimulator(script, options) { HonourResponseFormat = options.HonourResponseFormat, RequireApiKey = options.RequireApiKey };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
 
@@ -207,7 +225,13 @@ public sealed partial class LlmSimulator : IAsyncDisposable
         List<TaskCompletionSource<RecordedRequest>> release = [];
         lock (_gate)
         {
-            _requests.Add(request);
+            Interlocked.Increment(ref _total);
+            _requests.Enqueue(request);
+            while (_requests.Count > _maxRecorded)
+            {
+                _requests.Dequeue();
+            }
+
             _waiters.RemoveAll(w =>
             {
                 if (!w.Match(request))

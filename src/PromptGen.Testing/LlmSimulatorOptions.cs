@@ -30,4 +30,28 @@ public sealed class LlmSimulatorOptions
     /// without structured output. <see cref="LlmSimulator.HonourResponseFormat"/> changes it while running.
     /// </summary>
     public bool HonourResponseFormat { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether an OpenAI or Anthropic request without an API key (no <c>Authorization</c>,
+    /// <c>api-key</c> or <c>x-api-key</c> header) gets the real API's 401 in its own words, as the hosted APIs answer.
+    /// Default: <see langword="false"/> — keyless requests are answered, since the same simulator stands in for keyless
+    /// OpenAI-compatible servers (Ollama, vLLM, LM Studio); Ollama's native API never needs a key.
+    /// <see cref="LlmSimulator.RequireApiKey"/> changes it while running.
+    /// </summary>
+    public bool RequireApiKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many requests <see cref="LlmSimulator.Requests"/> keeps in memory; when a new one arrives past this
+    /// number, the oldest is dropped (<see cref="LlmSimulator.TotalRequests"/> still counts every request). Default:
+    /// 10,000 — enough for any test, and a bound for a simulator left running (<c>promptgen simulate</c>).
+    /// </summary>
+    public int MaxRecordedRequests { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets a writer that receives one JSON line per request once it is answered: time, method, path, protocol,
+    /// model, stream, status, the first words of the user's prompt, and whether an API key was sent (never the key: every
+    /// key the request carried, and anything shaped like one, is redacted). Default: <see langword="null"/>, no log.
+    /// The simulator does not dispose it.
+    /// </summary>
+    public TextWriter? RequestLog { get; set; }
 }

@@ -12,7 +12,7 @@ internal static class OllamaFormat
         ["created_at"] = CreatedAt(created),
         ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text },
         ["done"] = true,
-        ["done_reason"] = reply.Filtered ? "content_filter" : "stop",
+        ["done_reason"] = reply.Filtered ? "content_filter" : reply.Truncated ? "length" : "stop",
         ["total_duration"] = 0,
         ["load_duration"] = 0,
         ["prompt_eval_count"] = reply.InputTokens,

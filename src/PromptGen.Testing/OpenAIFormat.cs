@@ -17,13 +17,13 @@ internal static class OpenAIFormat
         ["object"] = "chat.completion",
         ["created"] = created,
         ["model"] = model,
-        ["choices"] = new JsonArray(new JsonObject
+        ["choices"] = new JsonArray([.. Enumerable.Range(0, reply.Choices).Select(index => (JsonNode)new JsonObject
         {
-            ["index"] = 0,
+            ["index"] = index,
             ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Filtered ? null : reply.Text, ["refusal"] = null },
             ["logprobs"] = null,
-            ["finish_reason"] = reply.Filtered ? "content_filter" : "stop",
-        }),
+            ["finish_reason"] = FinishReason(reply),
+        })]),
         ["usage"] = Usage(reply),
         ["system_fingerprint"] = "fp_simulator",
     };
@@ -40,16 +40,23 @@ internal static class OpenAIFormat
             ["choices"] = choices,
         };
 
-        JsonObject Choice(JsonObject delta, string? finish) =>
-            Chunk(new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finish }));
+        JsonObject Choice(int index, JsonObject delta, string? finish) =>
+            Chunk(new JsonArray(new JsonObject { ["index"] = index, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finish }));
 
-        var events = new List<string> { WireFormats.Sse(null, Choice(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null)) };
-        if (!reply.Filtered)
+        // With n > 1 each choice streams under its own index, one after the other.
+        var events = new List<string>();
+        for (var index = 0; index < reply.Choices; index++)
         {
-            events.AddRange(chunks.Select(chunk => WireFormats.Sse(null, Choice(new JsonObject { ["content"] = chunk }, null))));
+            events.Add(WireFormats.Sse(null, Choice(index, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null)));
+            if (!reply.Filtered)
+            {
+                var i = index;
+                events.AddRange(chunks.Select(chunk => WireFormats.Sse(null, Choice(i, new JsonObject { ["content"] = chunk }, null))));
+            }
+
+            events.Add(WireFormats.Sse(null, Choice(index, new JsonObject(), FinishReason(reply))));
         }
 
-        events.Add(WireFormats.Sse(null, Choice(new JsonObject(), reply.Filtered ? "content_filter" : "stop")));
         if (includeUsage)
         {
             var usage = Chunk([]);
@@ -61,10 +68,13 @@ internal static class OpenAIFormat
         return events;
     }
 
+    private static string FinishReason(SimulatedReply reply) => reply.Filtered ? "content_filter" : reply.Truncated ? "length" : "stop";
+
+    /// <summary>Usage over all choices: every choice's tokens count as completion tokens.</summary>
     private static JsonObject Usage(SimulatedReply reply) => new()
     {
         ["prompt_tokens"] = reply.InputTokens,
-        ["completion_tokens"] = reply.OutputTokens,
-        ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
+        ["completion_tokens"] = reply.OutputTokens * reply.Choices,
+        ["total_tokens"] = reply.InputTokens + (reply.OutputTokens * reply.Choices),
     };
 }

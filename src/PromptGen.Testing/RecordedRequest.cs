@@ -56,6 +56,16 @@ public sealed class RecordedRequest
     /// </summary>
     public JsonElement? ResponseSchema { get; init; }
 
+    /// <summary>
+    /// Gets the most output tokens the request allows (OpenAI <c>max_completion_tokens</c> or <c>max_tokens</c>, Anthropic
+    /// <c>max_tokens</c>, Ollama <c>options.num_predict</c> when positive), if it set one. A longer reply is cut to it and
+    /// ends with the provider's "length" stop reason.
+    /// </summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Gets the number of choices asked for (OpenAI <c>n</c>; 1 when absent and for other protocols).</summary>
+    public int Choices { get; init; } = 1;
+
     /// <summary>Gets when the request arrived, by the simulator's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 

@@ -28,6 +28,8 @@ internal static partial class RequestParser
         string? model = null, system = null, lastUser = null, firstUserText = null, lastUserAll = null;
         var stream = false;
         var count = 0;
+        int? maxTokens = null;
+        var choices = 1;
         List<RecordedImage> images = [];
         JsonElement? schema = null;
         var promptLength = body.Length;
@@ -46,6 +48,8 @@ internal static partial class RequestParser
                     (firstUserText, lastUserAll) = UserMessages(root);
                     images = Images(root);
                     schema = ResponseSchema(root);
+                    maxTokens = MaxTokens(root, protocol);
+                    choices = protocol == SimulatorProtocol.OpenAI && root.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var value) ? value : 1;
                 }
             }
             catch (JsonException)
@@ -71,8 +75,25 @@ internal static partial class RequestParser
             MessageCount = count,
             Images = images,
             ResponseSchema = schema,
+            MaxTokens = maxTokens,
+            Choices = choices,
             ReceivedAt = now,
             PromptLength = promptLength,
+        };
+    }
+
+    /// <summary>The output-token limit in the protocol's own field (Ollama's <c>num_predict</c> only when positive: -1 and -2 mean none).</summary>
+    private static int? MaxTokens(JsonElement root, SimulatorProtocol protocol)
+    {
+        static int? Int(JsonElement parent, string name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+        return protocol switch
+        {
+            SimulatorProtocol.OpenAI => Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"),
+            SimulatorProtocol.Anthropic => Int(root, "max_tokens"),
+            SimulatorProtocol.Ollama => root.TryGetProperty("options", out var options) && Int(options, "num_predict") is > 0 and var predict ? predict : null,
+            _ => null,
         };
     }
 

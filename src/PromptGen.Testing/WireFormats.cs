@@ -4,8 +4,37 @@ using Microsoft.AspNetCore.Http;
 
 namespace PromptGen.Testing;
 
-/// <summary>A reply to send: text, usage, and whether the content filter "blocked" it.</summary>
-internal sealed record SimulatedReply(string Text, int InputTokens, int OutputTokens, bool Filtered);
+/// <summary>A reply to send: text, usage (per choice), and whether the content filter "blocked" it.</summary>
+internal sealed record SimulatedReply(string Text, int InputTokens, int OutputTokens, bool Filtered)
+{
+    /// <summary>Gets a value indicating whether the text was cut at the request's output-token limit.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>Gets the number of choices to send (OpenAI <c>n</c>), each with the same text.</summary>
+    public int Choices { get; init; } = 1;
+
+    /// <summary>
+    /// The reply as the request allows it: as many choices as it asked for, and cut to its output-token limit the way
+    /// the real APIs cut (at the limit, mid-word if need be, reporting exactly the limit as output tokens, with the
+    /// "length" stop reason). Characters are kept in proportion to the tokens, so a rule's own usage counts too.
+    /// </summary>
+    public SimulatedReply FitTo(RecordedRequest request)
+    {
+        var fitted = this with { Choices = request.Protocol == SimulatorProtocol.OpenAI ? Math.Max(1, request.Choices) : 1 };
+        if (request.MaxTokens is not { } max || Filtered || OutputTokens <= max)
+        {
+            return fitted;
+        }
+
+        var keep = (int)((long)Text.Length * max / OutputTokens);
+        if (keep > 0 && keep < Text.Length && char.IsHighSurrogate(Text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return fitted with { Text = Text[..keep], OutputTokens = max, Truncated = true };
+    }
+}
 
 /// <summary>An error to send: the HTTP status, the provider error types, and the message.</summary>
 /// <param name="Status">The HTTP status code.</param>

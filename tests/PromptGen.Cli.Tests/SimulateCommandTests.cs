@@ -34,6 +34,60 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("Simulator stopped after 1 request(s).", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Simulate_logs_each_request_without_the_key_and_keeps_only_the_last_in_memory()
+    {
+        const string key = "sk-cli-simlog-0123456789";
+        var output = new WatchedWriter();
+        using var stop = new CancellationTokenSource();
+
+        var run = _cli.RunAsync(["simulate", "--log", "requests.jsonl", "--max-recorded", "3"], stdout: output, cancellationToken: stop.Token);
+        await output.WaitForAsync("Press Ctrl+C to stop.", TestContext.Timeout);
+
+        var openAI = new Uri(output.ToString().Split('\n').Single(l => l.TrimStart().StartsWith("OpenAI:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        using var http = new HttpClient();
+        for (var i = 0; i < 10; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(openAI, "chat/completions"))
+            {
+                Content = new StringContent($$"""{ "model": "gpt-4o-mini", "messages": [ { "role": "user", "content": "question {{i}}" } ] }""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Authorization", "Bearer " + key);
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+        }
+
+        await stop.CancelAsync();
+        var result = await run;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Logging each request to " + Path.Combine(_cli.Directory, "requests.jsonl"), result.Out, StringComparison.Ordinal);
+        Assert.Contains("Simulator stopped after 10 request(s).", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Kept the last 3 in memory (--max-recorded 3).", result.Out, StringComparison.Ordinal);
+        var log = await File.ReadAllTextAsync(Path.Combine(_cli.Directory, "requests.jsonl"));
+        Assert.DoesNotContain(key, log, StringComparison.Ordinal);
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(10, lines.Count);
+        Assert.All(lines, l =>
+        {
+            Assert.Equal("POST", l.GetProperty("method").GetString());
+            Assert.Equal("/v1/chat/completions", l.GetProperty("path").GetString());
+            Assert.Equal("gpt-4o-mini", l.GetProperty("model").GetString());
+            Assert.Equal(200, l.GetProperty("status").GetInt32());
+            Assert.Equal("Authorization ***", l.GetProperty("apiKey").GetString());
+        });
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"question {i}").Order(), lines.Select(l => l.GetProperty("user").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Simulate_rejects_a_max_recorded_below_one()
+    {
+        var result = await _cli.RunAsync(["simulate", "--max-recorded", "0"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--max-recorded must be at least 1", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing.json", null, "Cannot read simulator rules file")]
     [InlineData("bad.json", "{ \"rules\": [ { \"reply\": \"x\", \"colour\": 1 } ] }", "unknown field \"colour\"")]

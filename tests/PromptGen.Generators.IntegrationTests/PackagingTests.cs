@@ -1,8 +1,10 @@
 namespace PromptGen.Generators.IntegrationTests;
 
 /// <summary>
-/// The analyzer ships inside the PromptGen package: pack it, restore it from a local folder into a fresh project (outside
-/// this repository's build settings), build that project with warnings as errors, and run its generated caller.
+/// What a user does: pack PromptGen, the OpenAI provider and PromptGen.Testing, restore them from a local folder into a
+/// fresh project (outside this repository's build settings), build it with warnings as errors, and run it: a typed, a
+/// streaming and an image method against the packaged simulator, wired with one <c>UseSimulator</c> call. (The tool is
+/// installed with <c>dotnet tool install --tool-path</c> in <see cref="ToolPackagingTests"/>.)
 /// </summary>
 [Collection(DotnetCli.Collection)]
 public sealed class PackagingTests : IDisposable
@@ -10,12 +12,16 @@ public sealed class PackagingTests : IDisposable
     private readonly string _work = Path.Combine(Path.GetTempPath(), "promptgen-pack-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
-    public async Task Packed_PromptGen_generates_a_working_caller_in_a_fresh_project()
+    public async Task Packed_PromptGen_builds_an_app_whose_typed_streaming_and_image_methods_call_the_packaged_simulator()
     {
         var root = DotnetCli.RepoRoot();
         var feed = Path.Combine(_work, "feed");
         var version = "0.1.0-packtest." + Guid.NewGuid().ToString("N")[..8];
-        foreach (var project in new[] { "src/PromptGen.Abstractions/PromptGen.Abstractions.csproj", "src/PromptGen/PromptGen.csproj" })
+        foreach (var project in new[]
+        {
+            "src/PromptGen.Abstractions/PromptGen.Abstractions.csproj", "src/PromptGen/PromptGen.csproj",
+            "src/PromptGen.Providers.OpenAI/PromptGen.Providers.OpenAI.csproj", "src/PromptGen.Testing/PromptGen.Testing.csproj",
+        })
         {
             await DotnetCli.RunAsync(root, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
         }
@@ -61,6 +67,8 @@ public sealed class PackagingTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PromptGen" Version="{version}" />
+                <PackageReference Include="PromptGen.Providers.OpenAI" Version="{version}" />
+                <PackageReference Include="PromptGen.Testing" Version="{version}" />
                 <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.13" />
               </ItemGroup>
             </Project>
@@ -71,8 +79,11 @@ public sealed class PackagingTests : IDisposable
         await DotnetCli.RunAsync(consumer, "build", "-c", "Release", "-nodeReuse:false", $"-p:ErrorLog={sarif},version=2.1");
         var output = await DotnetCli.RunAsync(consumer, "run", "-c", "Release", "--no-build");
 
-        Assert.Contains("capital=Echo: What is the capital of Chile?", output, StringComparison.Ordinal);
-        Assert.Contains("city=Santiago;rank=1", output, StringComparison.Ordinal);
+        Assert.Contains("capital=Santiago is the capital of Chile.", output, StringComparison.Ordinal);
+        Assert.Contains("city=Santiago;rank=1;schema=True", output, StringComparison.Ordinal);
+        Assert.Contains("streamed=Chile is long and narrow, between the Andes and the Pacific.;parts=True;stream=True", output, StringComparison.Ordinal);
+        Assert.Contains("image=The flag of Chile.;sent=1 image/png;text=Which country's flag is this?", output, StringComparison.Ordinal);
+        Assert.Contains("requests=4", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(consumer, "obj", "Release", "net10.0", "Consumer.AssemblyInfo.cs")));
 
         // PG0005 (no CancellationToken) is reported; its help link opens the page shipped in the restored package.
@@ -93,53 +104,65 @@ public sealed class PackagingTests : IDisposable
         }
     }
 
-    private const string ConsumerProgram = """
+    private const string ConsumerProgram = """"
         using System.Text.Json.Serialization;
-        using Microsoft.Extensions.AI;
         using Microsoft.Extensions.DependencyInjection;
         using PromptGen;
+        using PromptGen.Testing;
+
+        // The packaged simulator, scripted as a test would script it.
+        await using var sim = await LlmSimulator.StartAsync();
+        sim.Script.When(userContains: "capital of Chile").Reply("Santiago is the capital of Chile.");
+        sim.Script.When(userContains: "Largest city").ReplyJson("""{ "Name": "Santiago", "Rank": 1 }""");
+        sim.Script.When(userContains: "Tell me about").Reply("Chile is long and narrow, between the Andes and the Pacific.");
+        sim.Script.When(userContains: "flag").Reply("The flag of Chile.");
 
         var services = new ServiceCollection();
-        services.AddPromptGen(configure: o => o.EnvironmentVariables = _ => null)
-            .AddChatClient("local/echo", new EchoClient());
+        services.AddPromptGen(configure: o => o.EnvironmentVariables = _ => null).AddOpenAI().UseSimulator(sim);
         services.AddPromptClient<IGeo>();
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         var geo = provider.GetRequiredService<IGeo>();
+
         Console.WriteLine("capital=" + await geo.CapitalAsync("Chile"));
+
         var city = await geo.LargestCityAsync("Chile");
-        Console.WriteLine($"city={city.Name};rank={city.Rank}");
+        Console.WriteLine($"city={city.Name};rank={city.Rank};schema={sim.Requests[^1].ResponseSchema is not null}");
+
+        var parts = new List<string>();
+        await foreach (var part in geo.AboutAsync("Chile"))
+        {
+            parts.Add(part);
+        }
+
+        Console.WriteLine($"streamed={string.Concat(parts)};parts={parts.Count > 1};stream={sim.Requests[^1].Stream}");
+
+        // A 1×1 PNG: the image method sends it as an image part, never as text.
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var answer = await geo.FlagAsync(PromptImage.FromBytes(png));
+        var sent = sim.Requests[^1];
+        Console.WriteLine($"image={answer};sent={sent.Images.Count} {sent.Images[0].MediaType};text={sent.FirstUserMessageText?.Trim()}");
+        Console.WriteLine($"requests={sim.TotalRequests}");
 
         public sealed record City(string Name, int Rank);
 
         [JsonSerializable(typeof(City))]
         internal sealed partial class GeoJson : JsonSerializerContext;
 
-        [PromptClient(Model = "local/echo")]
+        [PromptClient(Model = "openai/gpt-4o-mini")]
         public partial interface IGeo
         {
             [Prompt("What is the capital of {country}?")]
             Task<string> CapitalAsync(string country);
 
             [Prompt("Largest city of {country}?")]
-            Task<City> LargestCityAsync(string country);
+            [Retry(MaxRetries = 2)]
+            Task<City> LargestCityAsync(string country, CancellationToken cancellationToken = default);
+
+            [Prompt("Tell me about {country} in one sentence.")]
+            IAsyncEnumerable<string> AboutAsync(string country, CancellationToken cancellationToken = default);
+
+            [Prompt("Which country's flag is this? {flag}")]
+            Task<string> FlagAsync(PromptImage flag, CancellationToken cancellationToken = default);
         }
-
-        sealed class EchoClient : IChatClient
-        {
-            public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-            {
-                var text = options?.ResponseFormat is ChatResponseFormatJson ? "{\"Name\":\"Santiago\",\"Rank\":1}" : "Echo: " + messages.Last().Text;
-                return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));
-            }
-
-            public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-                throw new NotSupportedException();
-
-            public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-            public void Dispose()
-            {
-            }
-        }
-        """;
+        """";
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PromptGen.Testing.Tests;
 
-/// <summary>A chat request without a model or messages gets the real API's 400, never a 200.</summary>
+/// <summary>A chat request without a model or messages gets the real API's 400, never a 200; without a key, when keys are required, its 401.</summary>
 public sealed class IncompleteRequestTests : IAsyncLifetime, IDisposable
 {
     private readonly HttpClient _http = new();
@@ -34,5 +34,42 @@ public sealed class IncompleteRequestTests : IAsyncLifetime, IDisposable
         var error = json.RootElement.GetProperty("error");
         var said = error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetProperty("message").GetString();
         Assert.Contains(message, said, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("v1/chat/completions", null, HttpStatusCode.Unauthorized, "You didn't provide an API key.")]
+    [InlineData("v1/messages", null, HttpStatusCode.Unauthorized, "x-api-key header is required")]
+    [InlineData("v1/chat/completions", "Authorization", HttpStatusCode.OK, null)]
+    [InlineData("v1/messages", "x-api-key", HttpStatusCode.OK, null)]
+    [InlineData("api/chat", null, HttpStatusCode.OK, null)]
+    public async Task With_keys_required_a_keyless_request_gets_the_real_401(string path, string? header, HttpStatusCode status, string? message)
+    {
+        await using var sim = await LlmSimulator.StartAsync(new LlmSimulatorOptions { RequireApiKey = true });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sim.BaseUrl, path))
+        {
+            Content = new StringContent("""{"model":"m","max_tokens":10,"stream":false,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, header == "Authorization" ? "Bearer sk-test-key" : "sk-test-key");
+        }
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        if (message is not null)
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Contains(message, json.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task By_default_a_keyless_request_is_answered()
+    {
+        using var content = new StringContent("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri(_sim.BaseUrl, "v1/chat/completions"), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -6,8 +6,9 @@ namespace PromptGen.Testing.Tests;
 
 /// <summary>
 /// The official OpenAI, Anthropic and Ollama JavaScript SDKs (npm, installed by the build: eng/JsSdks.targets) as
-/// clients of the simulator: a chat, a stream, an error mapped to the SDK's own error class, and a cut stream whose
-/// partial text arrives before the SDK's error.
+/// clients of the simulator: a chat, a stream, an error mapped to the SDK's own error class, a cut stream whose
+/// partial text arrives before the SDK's error, an output-token limit read as the SDK's own "length" reason (JSON and
+/// stream), OpenAI's <c>n</c>, and Anthropic's paged model list.
 /// </summary>
 public sealed class JsSdkFidelityTests : IAsyncLifetime
 {
@@ -24,9 +25,20 @@ public sealed class JsSdkFidelityTests : IAsyncLifetime
         _sim.Script.When(userContains: "rate limit please").Fault(SimulatorFault.RateLimited);
         _sim.Script.When(userContains: "overloaded please").Fault(SimulatorFault.Overloaded);
         _sim.Script.When(userContains: "cut please").Reply("alpha beta gamma delta epsilon zeta eta theta").Fault(SimulatorFault.StreamCut);
+        _sim.Script.When(userContains: "long please").Reply(LongReply);
+
+        // Three listed models for the Anthropic SDK's pager (limit 2: two pages); they answer nothing special.
+        foreach (var model in new[] { "claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-1" })
+        {
+            _sim.Script.When(model: model, userContains: "never sent").Reply("-");
+        }
     }
 
     public async Task DisposeAsync() => await _sim.DisposeAsync();
+
+    // 59 characters, 15 estimated tokens: a limit of 5 keeps 59 * 5 / 15 = 19 characters.
+    private const string LongReply = "The quick brown fox jumps over the lazy dog again and again";
+    private const string FiveTokens = "The quick brown fox";
 
     [Fact]
     public async Task OpenAI_sdk()
@@ -39,6 +51,8 @@ public sealed class JsSdkFidelityTests : IAsyncLifetime
         Assert.Equal("RateLimitError", result.GetProperty("error").GetString());
         Assert.Equal(429, result.GetProperty("status").GetInt32());
         AssertCut(result);
+        AssertLength(result, "length");
+        Assert.Equal(["0:Hello from the simulator", "1:Hello from the simulator", "2:Hello from the simulator"], result.GetProperty("choices").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -52,6 +66,15 @@ public sealed class JsSdkFidelityTests : IAsyncLifetime
         Assert.Equal("OverloadedError", result.GetProperty("error").GetString());
         Assert.Equal(529, result.GetProperty("status").GetInt32());
         AssertCut(result);
+        AssertLength(result, "max_tokens");
+        var page = result.GetProperty("modelsFirstPage");
+        Assert.Equal(["claude-haiku-4-5", "claude-sonnet-4-5"], page.GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+        Assert.True(page.GetProperty("has_more").GetBoolean());
+        Assert.Equal("claude-haiku-4-5", page.GetProperty("first_id").GetString());
+        Assert.Equal("claude-sonnet-4-5", page.GetProperty("last_id").GetString());
+        Assert.All(result.GetProperty("modelFields").EnumerateArray(), f => Assert.Matches(@"^model\|claude-[a-z0-9-]+\|\d{4}-\d\d-\d\dT", f.GetString()!));
+        Assert.Equal(["claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-1"], result.GetProperty("modelsAll").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal("claude-haiku-4-5", result.GetProperty("modelOne").GetString());
     }
 
     [Fact]
@@ -65,6 +88,16 @@ public sealed class JsSdkFidelityTests : IAsyncLifetime
         Assert.Equal("ResponseError", result.GetProperty("error").GetString());
         Assert.Equal(429, result.GetProperty("status").GetInt32());
         AssertCut(result);
+        AssertLength(result, "length");
+    }
+
+    /// <summary>The 5-token limit cut the reply, and the SDK reports its own stop reason for it, in JSON and in a stream.</summary>
+    private static void AssertLength(JsonElement result, string reason)
+    {
+        Assert.Equal(FiveTokens, result.GetProperty("lengthText").GetString());
+        Assert.Equal(reason, result.GetProperty("lengthFinish").GetString());
+        Assert.Equal(FiveTokens, result.GetProperty("lengthStreamText").GetString());
+        Assert.Equal(reason, result.GetProperty("lengthStreamFinish").GetString());
     }
 
     /// <summary>The cut stream's first words reached the SDK, then the SDK failed (never a silent short answer).</summary>

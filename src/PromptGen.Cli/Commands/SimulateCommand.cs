@@ -17,12 +17,29 @@ internal static class SimulateCommand
                 result.AddError("--port must be between 0 and 65535 (0 picks a free port).");
             }
         });
-        var command = new Command("simulate", "Run the LLM simulator (OpenAI, Anthropic and Ollama wire formats) on 127.0.0.1 until Ctrl+C.") { rules, port };
-        command.SetAction((parsed, cancellationToken) => RunAsync(host, parsed.GetValue(rules), parsed.GetValue(port), cancellationToken));
+        var log = new Option<string>("--log") { Description = "Write one JSON line per request received (time, method, path, model, status, fault, the start of the prompt; API keys redacted) to this file; - for standard output." };
+        var maxRecorded = new Option<int>("--max-recorded")
+        {
+            Description = "How many requests to keep in memory; older ones are dropped, so a long run stays bounded.",
+            DefaultValueFactory = _ => DefaultMaxRecorded,
+        };
+        maxRecorded.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-recorded must be at least 1.");
+            }
+        });
+        var command = new Command("simulate", "Run the LLM simulator (OpenAI, Anthropic and Ollama wire formats) on 127.0.0.1 until Ctrl+C.") { rules, port, log, maxRecorded };
+        command.SetAction((parsed, cancellationToken) =>
+            RunAsync(host, parsed.GetValue(rules), parsed.GetValue(port), parsed.GetValue(log), parsed.GetValue(maxRecorded), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string? rulesFile, int port, CancellationToken cancellationToken)
+    /// <summary>The requests kept in memory by default: about 3 MB at the measured ~2.7 KB each.</summary>
+    private const int DefaultMaxRecorded = 1000;
+
+    private static async Task<int> RunAsync(CliHost host, string? rulesFile, int port, string? logFile, int maxRecorded, CancellationToken cancellationToken)
     {
         SimulatorScript script;
         try
@@ -34,10 +51,11 @@ internal static class SimulateCommand
             throw new CliUsageException(exception.Message);
         }
 
+        await using var log = OpenLog(host, logFile);
         LlmSimulator simulator;
         try
         {
-            simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { Port = port, Script = script }, cancellationToken);
+            simulator = await LlmSimulator.StartAsync(new LlmSimulatorOptions { Port = port, Script = script, RequestLog = log, MaxRecordedRequests = maxRecorded }, cancellationToken);
         }
         catch (IOException exception)
         {
@@ -57,6 +75,11 @@ internal static class SimulateCommand
             await output.WriteLineAsync($"  export OPENAI_BASE_URL={simulator.OpenAIBaseUrl} OPENAI_API_KEY=sim-any-key");
             await output.WriteLineAsync($"  export ANTHROPIC_BASE_URL={simulator.AnthropicBaseUrl} ANTHROPIC_API_KEY=sim-any-key");
             await output.WriteLineAsync($"  export OLLAMA_HOST={hostAndPort}");
+            if (logFile is not null && logFile != "-")
+            {
+                await output.WriteLineAsync($"Logging each request to {host.FullPath(logFile)} (one JSON line each, keys redacted).");
+            }
+
             await output.WriteLineAsync("Press Ctrl+C to stop.");
             await output.FlushAsync(cancellationToken);
             try
@@ -68,9 +91,54 @@ internal static class SimulateCommand
                 // Ctrl+C: the normal way to stop.
             }
 
-            await output.WriteLineAsync($"Simulator stopped after {simulator.Requests.Count} request(s).");
+            // Disposing waits for requests in flight, so their log lines are written before the file is closed.
+            await simulator.DisposeAsync();
+            await output.WriteLineAsync($"Simulator stopped after {simulator.TotalRequests} request(s).");
+            if (simulator.TotalRequests > simulator.Requests.Count)
+            {
+                await output.WriteLineAsync($"Kept the last {simulator.Requests.Count} in memory (--max-recorded {maxRecorded}).");
+            }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The request log: standard output for <c>-</c>, else the file (created or replaced; readable while it is written).</summary>
+    private static TextWriter? OpenLog(CliHost host, string? logFile)
+    {
+        if (logFile is null)
+        {
+            return null;
+        }
+
+        if (logFile == "-")
+        {
+            return TextWriter.Synchronized(new NonClosingWriter(host.Out));
+        }
+
+        var path = host.FullPath(logFile);
+        try
+        {
+            var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+            return new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CliUsageException($"Cannot write the request log '{path}' (--log): {exception.Message}");
+        }
+    }
+
+    /// <summary>Writes to the tool's standard output without closing it when the log is disposed.</summary>
+    private sealed class NonClosingWriter(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void Write(string? value) => inner.Write(value);
+
+        public override void WriteLine(string? value) => inner.WriteLine(value);
+
+        public override void Flush() => inner.Flush();
     }
 }

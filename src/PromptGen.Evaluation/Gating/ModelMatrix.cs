@@ -34,7 +34,7 @@ internal sealed record ModelMatrix(IReadOnlyList<string> Models, IReadOnlyList<M
                 cases.Count(c => c.Outcome == Outcomes.Fail),
                 cases.Count(c => c.Outcome == Outcomes.Error),
                 cases.Count == 0 ? 0 : Math.Round((double)passed / cases.Count, 4),
-                RunStatistics.Latency(cases.Select(c => c.LatencyMs)),
+                RunStatistics.Latency(cases.Where(RunStatistics.Timed).Select(c => c.LatencyMs)),
                 cases.Sum(c => c.InputTokens),
                 cases.Sum(c => c.OutputTokens),
                 costs.Count > 0 && costs.All(c => c is not null) ? costs.Sum() : null));

@@ -9,14 +9,26 @@ internal static class HtmlCharts
     private const int Width = 420;
     private const int Height = 180;
 
-    /// <summary>A histogram of case latencies in ten equal buckets from the fastest to the slowest case.</summary>
+    /// <summary>The colour of passed cases in the charts and the legend.</summary>
+    public const string PassColour = "#1a7f37";
+
+    /// <summary>The colour of failed cases.</summary>
+    public const string FailColour = "#cf222e";
+
+    /// <summary>The colour of errored cases.</summary>
+    public const string ErrorColour = "#d4a72c";
+
+    /// <summary>The colour of the latency histogram's bars.</summary>
+    public const string LatencyColour = "#4c8bf5";
+
+    /// <summary>A histogram of the latencies of PASS and FAIL cases in ten equal buckets from the fastest to the slowest.</summary>
     public static string Histogram(IReadOnlyList<CaseResult> cases)
     {
-        var latencies = cases.Where(c => c.Outcome != Outcomes.Skipped).Select(c => c.LatencyMs).ToArray();
+        var latencies = cases.Where(RunStatistics.Timed).Select(c => c.LatencyMs).ToArray();
         var svg = Open("latency-chart", "Latency distribution");
         if (latencies.Length == 0)
         {
-            return svg.Append("<text x=\"10\" y=\"20\">no cases ran</text></svg>").ToString();
+            return svg.Append("<text x=\"10\" y=\"20\">no case was answered</text></svg>").ToString();
         }
 
         const int Buckets = 10;
@@ -33,7 +45,7 @@ internal static class HtmlCharts
         for (var i = 0; i < Buckets; i++)
         {
             var h = (Height - 40) * counts[i] / top;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{30 + (i * barWidth)}\" y=\"{Height - 20 - h}\" width=\"{barWidth - 2}\" height=\"{h}\" fill=\"#4c8bf5\"><title>{min + (span * i / Buckets):0}–{min + (span * (i + 1) / Buckets):0} ms: {counts[i]}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{30 + (i * barWidth)}\" y=\"{Height - 20 - h}\" width=\"{barWidth - 2}\" height=\"{h}\" fill=\"{LatencyColour}\"><title>{min + (span * i / Buckets):0}–{min + (span * (i + 1) / Buckets):0} ms: {counts[i]}</title></rect>");
             if (counts[i] > 0)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{30 + (i * barWidth) + 4}\" y=\"{Height - 24 - h}\" font-size=\"10\">{counts[i]}</text>");
@@ -54,7 +66,7 @@ internal static class HtmlCharts
             var scale = (Width - 220) / (double)m.Cases;
             var x = 170.0;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"11\">{HtmlReport.E(ReportText.Clip(m.Model, 28))}</text>");
-            foreach (var (count, color) in new[] { (m.Passed, "#1a7f37"), (m.Errors, "#d4a72c"), (m.Failed, "#cf222e") })
+            foreach (var (count, color) in new[] { (m.Passed, PassColour), (m.Errors, ErrorColour), (m.Failed, FailColour) })
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{count * scale:0.#}\" height=\"18\" fill=\"{color}\"/>");
                 x += count * scale;

@@ -20,7 +20,27 @@ internal static class HtmlReport
         #matrix-cases td.PASS{background:#dafbe1}#matrix-cases td.FAIL{background:#ffcecb}#matrix-cases td.ERROR{background:#fff1a8}#baseline-table tr.regressed{background:#ffcecb}#baseline-table tr.fixed{background:#dafbe1}
         pre{white-space:pre-wrap;background:#f6f8fa;padding:8px;border-radius:4px;max-height:300px;overflow:auto}
         .case{border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:12px 0}.charts{display:flex;gap:32px;flex-wrap:wrap}
+        #legend{display:flex;gap:20px;flex-wrap:wrap;margin:12px 0}#legend span.item{display:inline-flex;align-items:center;gap:6px}
+        #legend i{display:inline-block;width:14px;height:14px;border-radius:2px}
         """;
+
+    /// <summary>What each colour of the charts (and of the outcome text) means.</summary>
+    private static string Legend()
+    {
+        var html = new StringBuilder("<div id=\"legend\" aria-label=\"Colour legend\">");
+        foreach (var (colour, name, meaning) in new[]
+        {
+            (HtmlCharts.PassColour, Outcomes.Pass, "every rule held"),
+            (HtmlCharts.FailColour, Outcomes.Fail, "a rule failed: the prompt's answer is wrong"),
+            (HtmlCharts.ErrorColour, Outcomes.Error, "provider, judge or set-up failure: says nothing about the prompt"),
+            (HtmlCharts.LatencyColour, "latency", "PASS and FAIL cases per latency range (ERROR and SKIPPED left out)"),
+        })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"item\" data-colour=\"{colour}\"><i style=\"background:{colour}\"></i><b>{name}</b> {E(meaning)}</span>");
+        }
+
+        return html.Append("</div>").ToString();
+    }
 
     public static string Render(RunResults run)
     {
@@ -36,6 +56,7 @@ internal static class HtmlReport
         }
 
         html.Append("</table>").Append(GateReports.Html(run));
+        html.Append(Legend());
         html.Append("<div class=\"charts\"><div><h2>Latency distribution</h2>").Append(HtmlCharts.Histogram(run.Cases)).Append("</div>");
         html.Append("<div><h2>Pass rate per model</h2>").Append(HtmlCharts.PassRates(ReportText.ByModel(run.Cases))).Append("</div></div>");
         if (s.Spread is { Count: > 0 } spread)

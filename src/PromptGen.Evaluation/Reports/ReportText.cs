@@ -46,7 +46,7 @@ internal static class ReportText
                     g.Count(c => c.Outcome == Outcomes.Fail),
                     g.Count(c => c.Outcome == Outcomes.Error),
                     (double)passed / g.Count(),
-                    RunStatistics.Latency(g.Select(c => c.LatencyMs))?.P50 ?? 0);
+                    RunStatistics.Latency(g.Where(RunStatistics.Timed).Select(c => c.LatencyMs))?.P50 ?? 0);
             })];
 
     /// <summary>The columns of the repeat / judge-score spread table, shared by the reports.</summary>
@@ -66,5 +66,32 @@ internal static class ReportText
 
     private static string Score(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "–";
 
-    public static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+    /// <summary>
+    /// Shortens <paramref name="text"/> to at most <paramref name="max"/> characters plus an ellipsis, cutting at the last
+    /// word boundary (whitespace) within the limit, never inside a word; only text with no whitespace in its first
+    /// <paramref name="max"/> characters (a long URL, a JSON blob) is cut at the limit itself, never inside a surrogate pair.
+    /// </summary>
+    public static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max;
+        if (!char.IsWhiteSpace(text[max]))
+        {
+            var space = text.AsSpan(0, max).LastIndexOfAny(' ', '\t', '\n');
+            if (space > 0)
+            {
+                cut = space;
+            }
+            else if (char.IsHighSurrogate(text[max - 1]))
+            {
+                cut--;
+            }
+        }
+
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
+    }
 }

@@ -7,7 +7,8 @@ namespace PromptGen.Cli.Tests.Chromium;
 /// <summary>
 /// The HTML report of a real run (PASS, FAIL and ERROR cases against the simulator) opened in Debian's headless Chromium
 /// with the network off: the charts must render with the right bars and labels, the failure report must list the failed
-/// and errored cases, and the screenshot must show the pass and fail colours where the DOM says the chart is.
+/// and errored cases, the colour legend must name every colour of the charts, and the screenshot must show the pass and
+/// fail colours where the DOM says the chart (and the legend) is.
 /// </summary>
 public sealed class HtmlReportInChromiumTests : IAsyncLifetime, IDisposable
 {
@@ -44,7 +45,9 @@ public sealed class HtmlReportInChromiumTests : IAsyncLifetime, IDisposable
         Assert.True(run.ExitCode == 2, run.ToString());
         var report = Path.Combine(_cli.Directory, "out", "report.html");
         var latencies = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_cli.Directory, "out", "results.json"))).RootElement
-            .GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("latencyMs").GetDouble()).ToArray();
+            .GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("outcome").GetString() is "PASS" or "FAIL")
+            .Select(c => c.GetProperty("latencyMs").GetDouble()).ToArray();
+        Assert.Equal(2, latencies.Length); // the histogram shows answered cases only: the ERROR case is left out
 
         await using var browser = await HeadlessChromium.StartAsync();
         await browser.SendAsync("Network.enable");
@@ -81,6 +84,12 @@ public sealed class HtmlReportInChromiumTests : IAsyncLifetime, IDisposable
         Assert.Contains("BadRequest", failures[1], StringComparison.Ordinal);
         Assert.Contains("[user] provider down", failures[1], StringComparison.Ordinal);
 
+        // The legend: one swatch per colour the charts use, drawn in that colour, with its outcome's name.
+        var legend = page["legend"]!.AsArray().Select(n => ((string)n!["colour"]!, (string)n["label"]!, (string)n["fill"]!)).ToList();
+        Assert.Equal([("#1a7f37", "PASS", "rgb(26, 127, 55)"), ("#cf222e", "FAIL", "rgb(207, 34, 46)"), ("#d4a72c", "ERROR", "rgb(212, 167, 44)"), ("#4c8bf5", "latency", "rgb(76, 139, 245)")], legend);
+        var legendBox = Rect(page["legendBox"]);
+        Assert.True(legendBox.W > 100 && legendBox.H > 8 && legendBox.Y + legendBox.H <= latency.Y, $"legend at {legendBox}, latency chart at {latency}");
+
         // Self-contained: no scripts, nothing external, and no request left the file:// origin.
         Assert.Equal(0, (int)page["scripts"]!);
         Assert.Empty(page["external"]!.AsArray());
@@ -105,6 +114,11 @@ public sealed class HtmlReportInChromiumTests : IAsyncLifetime, IDisposable
         var inHistogram = Colours(image, (int)latency.X, (int)latency.Y, (int)latency.W, (int)latency.H);
         Assert.Contains(((byte)0x4c, (byte)0x8b, (byte)0xf5), inHistogram);
         Assert.DoesNotContain(s_fail, inHistogram);
+        var inLegend = Colours(image, (int)legendBox.X, (int)legendBox.Y, (int)legendBox.W, (int)legendBox.H);
+        Assert.Contains(s_pass, inLegend);
+        Assert.Contains(s_fail, inLegend);
+        Assert.Contains(s_error, inLegend);
+        Assert.Contains(((byte)0x4c, (byte)0x8b, (byte)0xf5), inLegend);
     }
 
     private const string Checks = """
@@ -122,6 +136,8 @@ public sealed class HtmlReportInChromiumTests : IAsyncLifetime, IDisposable
             modelFills: model ? [...model.querySelectorAll('rect')].filter(r => r.getBoundingClientRect().width > 0).map(r => r.getAttribute('fill')) : [],
             modelLabels: model ? [...model.querySelectorAll('text')].map(t => t.textContent) : [],
             failures: [...document.querySelectorAll('.case')].map(c => c.innerText),
+            legendBox: box('legend'),
+            legend: [...document.querySelectorAll('#legend .item')].map(i => ({ colour: i.dataset.colour, label: i.querySelector('b').textContent, fill: getComputedStyle(i.querySelector('i')).backgroundColor })),
             scripts: document.scripts.length,
             external: [...document.querySelectorAll('[src], link[href]')].map(e => e.getAttribute('src') || e.getAttribute('href')),
           };
