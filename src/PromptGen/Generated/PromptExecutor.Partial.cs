@@ -26,8 +26,11 @@ public sealed partial class PromptExecutor
     /// update carries the value parsed so far (members not yet arrived are default), which members are complete and the
     /// raw text; the text is read incrementally (<see cref="PartialJsonParser"/>), never again per chunk. A complete part
     /// that breaks the schema (a wrong kind, an enum value that is not allowed, a complete object without a required
-    /// member) stops the answer at once and re-asks with the error within the re-ask budget; the trace records where it
-    /// stopped. The last update is final: the whole answer read and validated by every rule, with usage, model and trace.
+    /// member) stops the answer at once and re-asks with the error within the re-ask budget; so does a rule of the method
+    /// that the part written already decides (<see cref="RequiredFieldRule"/> once its field is complete or its container
+    /// closed without it, <see cref="ForbiddenFieldRule"/> once its field is complete, <see cref="DoesNotContainRule"/> once
+    /// the text is written). The trace records where it stopped and why. Rules that need the whole answer run at the end:
+    /// the last update is final, the whole answer read and validated by every rule, with usage, model and trace.
     /// </summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="descriptor">The method's descriptor (with the schema of <typeparamref name="T"/>).</param>
@@ -112,14 +115,15 @@ public sealed partial class PromptExecutor
             var chain = model is null && options is null ? descriptor.ChainFor(router) : null;
             var started = router.Time.GetUtcNow();
             var send = SendAsync(router, channel.Writer, conversation, call, chain, escalations, cache, abandon.Token);
+            var checkedLength = 0;
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 var grew = false;
                 while (channel.Reader.TryRead(out var update))
                 {
-                    if (update.Text is { Length: > 0 } text)
+                    if (update.Text is { Length: > 0 } chunk)
                     {
-                        parser.Append(text);
+                        parser.Append(chunk);
                         grew = true;
                     }
                 }
@@ -130,12 +134,17 @@ public sealed partial class PromptExecutor
                 }
 
                 var partial = parser.Read();
-                if (partial.Errors.Count > 0)
+                var text = parser.Text;
+                var (errors, broke) = partial.Errors.Count > 0
+                    ? (partial.Errors, "a complete part breaks the schema")
+                    : RuleErrors(descriptor.Rules, new PartialAnswer(text, partial.Value, partial.Complete, checkedLength));
+                checkedLength = text.Length;
+                if (errors.Count > 0)
                 {
-                    return await StopAsync(parser, partial.Errors, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
+                    return await StopAsync(text, errors, broke, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
                 }
 
-                writer.TryWrite(new PromptPartial<T>(Typed(partial.Value), partial.Complete, parser.Text, Attempt));
+                writer.TryWrite(new PromptPartial<T>(Typed(partial.Value), partial.Complete, text, Attempt));
             }
 
             try
@@ -152,16 +161,36 @@ public sealed partial class PromptExecutor
             }
         }
 
+        /// <summary>
+        /// The rules a complete part already breaks (<see cref="ResponseRule.PartialError(PartialAnswer)"/>): a field
+        /// rule once its field is complete or its container closed without it, a forbidden text once it has been written.
+        /// Rules that need the whole answer are not asked here; they run on the final answer.
+        /// </summary>
+        private static (IReadOnlyList<string> Errors, string Broke) RuleErrors(IReadOnlyList<ResponseRule> rules, PartialAnswer answer)
+        {
+            List<string>? errors = null;
+            List<string>? names = null;
+            foreach (var rule in rules)
+            {
+                if (rule.PartialError(answer) is { } error)
+                {
+                    (errors ??= []).Add(error);
+                    (names ??= []).Add(rule.GetType().Name);
+                }
+            }
+
+            return errors is null ? ([], string.Empty) : (errors, $"the answer so far already breaks {string.Join(", ", names!)}");
+        }
+
         /// <summary>Stops the answer being streamed: the call is cancelled, and the attempt is recorded as invalid with where it stopped.</summary>
-        private async ValueTask<RoutedResponse> StopAsync(PartialJsonParser parser, IReadOnlyList<string> errors, Task<RoutedResponse> send, CancellationTokenSource abandon, IReadOnlyList<ModelRoute> chain, CallLog log, AttemptKind firstKind, DateTimeOffset started)
+        private async ValueTask<RoutedResponse> StopAsync(string text, IReadOnlyList<string> errors, string broke, Task<RoutedResponse> send, CancellationTokenSource abandon, IReadOnlyList<ModelRoute> chain, CallLog log, AttemptKind firstKind, DateTimeOffset started)
         {
             await abandon.CancelAsync().ConfigureAwait(false);
             await ((Task)send).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            var text = parser.Text;
             var (line, column) = JsonExtractor.Position(text, text.Length);
             _stopped = errors;
             var model = send.IsCompletedSuccessfully ? send.Result.ModelId : chain[0].Id.Canonical;
-            var stopped = $"Stopped the streamed answer after {text.Length} characters (line {line}, column {column}): a complete part breaks the schema.";
+            var stopped = $"Stopped the streamed answer after {text.Length} characters (line {line}, column {column}): {broke}.";
             var record = new AttemptRecord(model, model.Split('/')[0], firstKind, started, executor._router.Time.GetUtcNow() - started, AttemptOutcome.Invalid)
             {
                 ErrorMessage = stopped,

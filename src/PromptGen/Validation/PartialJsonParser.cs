@@ -119,7 +119,7 @@ public sealed class PartialJsonParser
     }
 
     /// <summary>A member's path: <c>$.name</c>, or <c>$["odd key"]</c> when the name is not a plain identifier.</summary>
-    private static string Member(string path, string name) =>
+    internal static string Member(string path, string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.AsSpan().IndexOfAnyExcept(s_plain) < 0
             ? $"{path}.{name}"
             : $"{path}[\"{JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"]";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using PromptGen.Generated;
 using PromptGen.Testing;
+using PromptGen.Validation;
 
 namespace PromptGen.Tests.Generated;
 
@@ -114,6 +115,56 @@ public class PartialStreamingOverHttpTests
         Assert.Contains(updates, u => u.Update.Attempt == 1 && u.Update.IsComplete("$.chapters[0]"));
         Assert.DoesNotContain(updates, u => u.Update.Attempt == 1 && u.Update.IsComplete("$.chapters[1]"));
         Assert.Contains(updates, u => u.Update.Attempt == 2 && !u.Update.IsFinal);
+    }
+
+    [Fact]
+    public async Task A_field_rule_broken_by_the_second_list_item_stops_the_answer_and_re_asks_before_it_ends()
+    {
+        // The schema lets a chapter leave out its pages; the method's rule does not: [RequiredField("chapters[1].pages")].
+        var outline = new PromptDescriptor("INovels", "OutlineAsync")
+        {
+            Model = "openai/gpt-4o-mini",
+            Stream = true,
+            JsonSchema = """
+                {"type":"object","properties":{"title":{"type":"string"},"genre":{"type":"string"},
+                 "chapters":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"pages":{"type":"integer"}},"required":["name"]}}},
+                 "required":["title","genre","chapters"]}
+                """u8.ToArray(),
+            SchemaName = "Outline",
+            Rules = [new RequiredFieldRule("chapters[1].pages"), new ContainsRule("Prophet")],
+        };
+        var time = new FakeClock();
+        await using var host = await TestHost.StartAsync(time: time);
+        var chapters = string.Join(", ", Enumerable.Range(3, 20).Select(i => $$"""{"name": "Part {{i}}", "pages": {{i * 10}}}"""));
+        var bad = $$"""{"title": "Dune", "genre": "science fiction", "chapters": [{"name": "Arrakis", "pages": 120}, {"name": "Muad'Dib"}, {{chapters}}]}""";
+        host.Simulator.Script.Always().Reply(bad).WithChunkSize(ChunkSize).WithTokenInterval(s_interval).Times(1);
+        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
+
+        var updates = await ReadAllAsync(time, host, [bad, Good], () => new PromptExecutor(host.Router).StreamJsonAsync(outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
+
+        var final = updates[^1].Update;
+        Assert.True(final.IsFinal);
+        Assert.Equal(2, final.Attempt);
+        Assert.Equal(140, final.Value!.Chapters[1].Pages);
+
+        // The simulator's log and the fake clock: the re-ask came right after the second item closed, long before the
+        // bad answer would have ended (and before the "Contains" rule, which needs the whole answer, could be judged).
+        var requests = host.Simulator.Requests;
+        Assert.Equal(2, requests.Count);
+        var reaskedAfter = requests[1].ReceivedAt - requests[0].ReceivedAt;
+        var closes = bad.IndexOf("\"Muad'Dib\"}", StringComparison.Ordinal) + 12;
+        Assert.True(reaskedAfter <= s_interval * ((closes / ChunkSize) + 2), $"re-asked {reaskedAfter} after the first request; the second item closes at delta {closes / ChunkSize}");
+        Assert.True(reaskedAfter < s_interval * (bad.Length / ChunkSize) / 2, $"re-asked {reaskedAfter} after the first request; the bad answer takes {s_interval * (bad.Length / ChunkSize)}");
+        Assert.Contains("'chapters[1].pages'", requests[1].LastUserText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prophet", requests[1].LastUserText, StringComparison.Ordinal);
+
+        // The trace says where and why the first answer stopped.
+        var stopped = final.Result!.Trace.Attempts[0];
+        Assert.Equal(AttemptOutcome.Invalid, stopped.Outcome);
+        Assert.Contains("already breaks RequiredFieldRule", stopped.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("'chapters[1].pages'", Assert.Single(stopped.ValidationErrors), StringComparison.Ordinal);
+        Assert.Contains(updates, u => u.Update.Attempt == 1 && u.Update.Value?.Chapters is { Count: 2 });
+        Assert.DoesNotContain(updates, u => u.Update.Attempt == 1 && u.Update.Value?.Chapters is { Count: > 2 });
     }
 
     /// <summary>
