@@ -39,21 +39,29 @@ public class PartialStreamingOverHttpTests
 
     private const string Good = """{"title": "Dune", "genre": "science fiction", "chapters": [{"name": "Arrakis", "pages": 120}, {"name": "Muad'Dib", "pages": 140}, {"name": "The Prophet", "pages": 90}]}""";
 
-    [Fact]
-    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini", "/v1/chat/completions")]
+    [InlineData("anthropic/claude-haiku-4-5", "/v1/messages")]
+    [InlineData("ollama/llama3.2", "/v1/chat/completions")]
+    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends(string model, string path)
     {
         var time = new FakeClock();
-        await using var host = await TestHost.StartAsync(time: time);
-        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
 
-        var updates = await ReadAllAsync(time, host, [Good], () => new PromptExecutor(host.Router).StreamJsonAsync(s_outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
+        // Ollama speaks the OpenAI wire format (its /v1 API) in JSON mode: the schema goes into the system prompt.
+        await using var host = await TestHost.StartAsync(o => o.Provider("ollama").BaseUrl = o.Providers["openai"].BaseUrl, time: time);
+        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
+        var outline = new PromptDescriptor("INovels", "OutlineAsync") { Model = model, Stream = true, JsonSchema = s_outline.JsonSchema, SchemaName = "Outline" };
+
+        var updates = await ReadAllAsync(time, host, [Good], () => new PromptExecutor(host.Router).StreamJsonAsync(outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
 
         var final = updates[^1].Update;
         Assert.True(final.IsFinal);
         Assert.Equal("Dune", final.Value!.Title);
         Assert.Equal([120, 140, 90], final.Value.Chapters.Select(c => c.Pages));
-        Assert.Single(host.Simulator.Requests);
-        Assert.True(host.Simulator.Requests[0].Stream);
+        var request = Assert.Single(host.Simulator.Requests);
+        Assert.True(request.Stream);
+        Assert.EndsWith(path, request.Path, StringComparison.Ordinal);
+        Assert.Equal(model, final.Result!.ModelId);
         var partials = updates.Where(u => !u.Update.IsFinal).ToList();
         Assert.All(partials, u => Assert.True(u.At < updates[^1].At || u.Update.IsComplete("$")));
         foreach (var (path, check) in new (string, Func<Outline, bool>)[]
