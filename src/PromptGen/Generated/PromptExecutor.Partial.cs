@@ -78,7 +78,7 @@ public sealed partial class PromptExecutor
         }
 
         var result = await run.ConfigureAwait(false);
-        yield return new PromptPartial<T>(result.Value, ["$"], result.RawText ?? string.Empty, stream.Attempt, result);
+        yield return new PromptPartial<T>(result.Value, ["$"], (result.RawText ?? string.Empty).AsMemory(), stream.Attempt, result);
     }
 
     private async Task<PromptResult<T>> RunPartialAsync<T>(PartialStream<T> stream, PromptDescriptor descriptor, IList<ChatMessage> messages, PromptCallOptions? options, ChannelWriter<PromptPartial<T>> writer, CancellationToken cancellationToken)
@@ -96,6 +96,7 @@ public sealed partial class PromptExecutor
     /// <summary>One typed partial stream: reads each streamed answer incrementally, publishes updates, stops an answer whose complete part breaks the schema.</summary>
     private sealed class PartialStream<T>(PromptExecutor executor, JsonTypeInfo<T> typeInfo, ChannelWriter<PromptPartial<T>> writer, JsonParsePolicy policy)
     {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _json = new();
         private IReadOnlyList<string>? _stopped;
 
         public int Attempt { get; private set; }
@@ -116,6 +117,7 @@ public sealed partial class PromptExecutor
             var started = router.Time.GetUtcNow();
             var send = SendAsync(router, channel.Writer, conversation, call, chain, escalations, cache, abandon.Token);
             var checkedLength = 0;
+            using var valueWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 var grew = false;
@@ -133,18 +135,21 @@ public sealed partial class PromptExecutor
                     continue;
                 }
 
-                var partial = parser.Read();
-                var text = parser.Text;
-                var (errors, broke) = partial.Errors.Count > 0
-                    ? (partial.Errors, "a complete part breaks the schema")
-                    : RuleErrors(descriptor.Rules, new PartialAnswer(text, partial.Value, partial.Complete, checkedLength));
+                // The value so far is written to one reused buffer and read from it into T (no JsonElement per update);
+                // the text is handed out as memory over the parser's buffer, made a string only if the caller asks.
+                _json.ResetWrittenCount();
+                valueWriter.Reset(_json);
+                var (hasValue, complete, schemaErrors) = parser.ReadInto(valueWriter);
+                var text = parser.TextMemory;
+                var json = hasValue ? _json.WrittenMemory : default;
+                var (errors, broke) = schemaErrors.Count > 0 ? (schemaErrors, "a complete part breaks the schema") : RuleErrors(descriptor.Rules, text, json, complete, checkedLength);
                 checkedLength = text.Length;
                 if (errors.Count > 0)
                 {
-                    return await StopAsync(text, errors, broke, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
+                    return await StopAsync(text.ToString(), errors, broke, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
                 }
 
-                writer.TryWrite(new PromptPartial<T>(Typed(partial.Value), partial.Complete, text, Attempt));
+                writer.TryWrite(new PromptPartial<T>(hasValue ? Typed(json.Span) : default, complete, text, Attempt));
             }
 
             try
@@ -166,8 +171,14 @@ public sealed partial class PromptExecutor
         /// rule once its field is complete or its container closed without it, a forbidden text once it has been written.
         /// Rules that need the whole answer are not asked here; they run on the final answer.
         /// </summary>
-        private static (IReadOnlyList<string> Errors, string Broke) RuleErrors(IReadOnlyList<ResponseRule> rules, PartialAnswer answer)
+        private static (IReadOnlyList<string> Errors, string Broke) RuleErrors(IReadOnlyList<ResponseRule> rules, ReadOnlyMemory<char> text, ReadOnlyMemory<byte> json, IReadOnlyList<string> complete, int checkedLength)
         {
+            if (rules.Count == 0)
+            {
+                return ([], string.Empty);
+            }
+
+            using var answer = new PartialAnswer(text, json, complete, checkedLength);
             List<string>? errors = null;
             List<string>? names = null;
             foreach (var rule in rules)
@@ -213,16 +224,16 @@ public sealed partial class PromptExecutor
             }
         }
 
-        private T? Typed(JsonElement value)
+        private T? Typed(ReadOnlySpan<byte> value)
         {
-            if (value.ValueKind == JsonValueKind.Undefined || JsonExtractor.RelaxedOf(typeInfo) is not JsonTypeInfo<T> relaxed)
+            if (JsonExtractor.RelaxedOf(typeInfo) is not JsonTypeInfo<T> relaxed)
             {
                 return default;
             }
 
             try
             {
-                return value.Deserialize(relaxed);
+                return JsonSerializer.Deserialize(value, relaxed);
             }
             catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
             {

@@ -5,18 +5,21 @@ namespace PromptGen.Validation;
 /// <summary>
 /// An answer still being written, as rules see it mid-stream: the raw text so far, the value read so far (members not yet
 /// arrived are absent) and the JSON paths of the complete parts. A rule decides on it only what the rest of the answer
-/// cannot change (<see cref="ResponseRule.PartialError(PartialAnswer)"/>).
+/// cannot change (<see cref="ResponseRule.PartialError(PartialAnswer)"/>). The value is parsed from the update's JSON
+/// only if a rule asks for it, and released with the answer.
 /// </summary>
-internal sealed class PartialAnswer(string text, JsonElement value, IReadOnlyList<string> complete, int checkedLength = 0)
+internal sealed class PartialAnswer(ReadOnlyMemory<char> text, ReadOnlyMemory<byte> json, IReadOnlyList<string> complete, int checkedLength = 0) : IDisposable
 {
+    private JsonDocument? _document;
+
     /// <summary>Gets the raw text so far.</summary>
-    public string Text { get; } = text;
+    public ReadOnlySpan<char> Text => text.Span;
 
     /// <summary>Gets how much of <see cref="Text"/> the previous check saw (a text search need only look at what is new).</summary>
     public int CheckedLength { get; } = checkedLength;
 
-    /// <summary>Gets the value read so far; <see cref="JsonValueKind.Undefined"/> before it has started.</summary>
-    public JsonElement Value { get; } = value;
+    /// <summary>Gets the value read so far; <see cref="JsonValueKind.Undefined"/> before it has started. Valid until disposed.</summary>
+    public JsonElement Value => json.IsEmpty ? default : (_document ??= JsonDocument.Parse(json)).RootElement;
 
     /// <summary>Gets the JSON paths of the complete parts.</summary>
     public IReadOnlyList<string> Complete { get; } = complete;
@@ -36,4 +39,7 @@ internal sealed class PartialAnswer(string text, JsonElement value, IReadOnlyLis
 
         return false;
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => _document?.Dispose();
 }

@@ -43,7 +43,7 @@ public class PartialStreamingOverHttpTests
     [InlineData("openai/gpt-4o-mini", "/v1/chat/completions")]
     [InlineData("anthropic/claude-haiku-4-5", "/v1/messages")]
     [InlineData("ollama/llama3.2", "/v1/chat/completions")]
-    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends(string model, string path)
+    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends(string model, string endpoint)
     {
         var time = new FakeClock();
 
@@ -60,7 +60,7 @@ public class PartialStreamingOverHttpTests
         Assert.Equal([120, 140, 90], final.Value.Chapters.Select(c => c.Pages));
         var request = Assert.Single(host.Simulator.Requests);
         Assert.True(request.Stream);
-        Assert.EndsWith(path, request.Path, StringComparison.Ordinal);
+        Assert.EndsWith(endpoint, request.Path, StringComparison.Ordinal);
         Assert.Equal(model, final.Result!.ModelId);
         var partials = updates.Where(u => !u.Update.IsFinal).ToList();
         Assert.All(partials, u => Assert.True(u.At < updates[^1].At || u.Update.IsComplete("$")));
