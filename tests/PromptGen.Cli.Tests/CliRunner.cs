@@ -51,7 +51,7 @@ internal sealed class CliRunner : IDisposable
             }
             """);
 
-    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, CancellationToken cancellationToken = default, bool interactive = false)
+    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, bool interactive = false, CancellationToken cancellationToken = default)
     {
         using var timeout = new CancellationTokenSource(Timeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using PromptGen.Generated;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace PromptGen.Cli.Commands;
 
@@ -62,7 +61,7 @@ internal static class AskSchema
     }
 
     /// <summary>One frame: a status line (which answer, what is complete), then the value so far, indented.</summary>
-    private static IRenderable Render(PromptPartial<JsonElement> update)
+    private static Rows Render(PromptPartial<JsonElement> update)
     {
         var json = update.Value.ValueKind == JsonValueKind.Undefined ? "…" : JsonSerializer.Serialize(update.Value, CliJsonContext.Default.JsonElement);
         var status = update.IsFinal
