@@ -35,6 +35,9 @@ internal static class Probes
             case ["--probe", "calls", var scenario, var count]:
                 await CallsAsync(scenario, int.Parse(count, CultureInfo.InvariantCulture));
                 return 0;
+            case ["--probe", "stream", var scenario, var count]:
+                await StreamAsync(scenario, int.Parse(count, CultureInfo.InvariantCulture));
+                return 0;
             case ["--probe", "load", var kind, var count, var baseUrl]:
                 await LoadAsync(kind, int.Parse(count, CultureInfo.InvariantCulture), new Uri(baseUrl));
                 return 0;
@@ -71,6 +74,40 @@ internal static class Probes
         {
             await call();
         }
+    }
+
+    private static async Task StreamAsync(string scenario, int count)
+    {
+        var bench = new StreamingBenchmarks();
+        await bench.Setup();
+        var exceptions = 0;
+        AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
+        Func<Task<string>> call = scenario switch
+        {
+            "meai" => bench.Meai,
+            "router" => bench.Router,
+            "generated" => bench.Generated,
+            "sdk" => bench.OpenAISdk,
+            _ => throw new ArgumentException($"Unknown scenario '{scenario}'."),
+        };
+        for (var i = 0; i < 200; i++)
+        {
+            await call();
+        }
+
+        exceptions = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = TimeProvider.System.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            await call();
+        }
+
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{scenario}: {count} streamed calls, {elapsed.TotalMicroseconds / count:F0} us/call, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count:F1} KB/call, {exceptions / (double)count:F2} first-chance exceptions/call"));
+        await bench.DisposeAsync();
     }
 
     private static async Task LoadAsync(string kind, int count, Uri baseUrl)

@@ -32,6 +32,7 @@ public sealed partial class PromptRouter
     /// <param name="sink">Where a streamed call's updates go as they arrive; once content has been written there, nothing is retried or falls back.</param>
     /// <param name="shared">The escalation budget of a larger call (the executor's, across re-asks); <see langword="null"/> for one of this call alone.</param>
     /// <param name="cache">How the call uses the response cache (<see cref="PromptCacheOptions"/>).</param>
+    /// <param name="demand">The sink's reader's asks (<see cref="StreamDemand"/>): the provider is read only as fast as the reader takes; <see langword="null"/> to read ahead.</param>
     internal async ValueTask<RoutedResponse> SendAsync(
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
@@ -40,7 +41,8 @@ public sealed partial class PromptRouter
         bool streaming = false,
         ChannelWriter<ChatResponseUpdate>? sink = null,
         EscalationBudget? shared = null,
-        CacheUse cache = CacheUse.LookupAndStore)
+        CacheUse cache = CacheUse.LookupAndStore,
+        StreamDemand? demand = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var chain = resolved ?? ResolveChain(options?.Model, options?.Fallbacks);
@@ -71,6 +73,7 @@ public sealed partial class PromptRouter
             Images = images,
             Streaming = streaming || sink is not null,
             Sink = sink,
+            Demand = demand,
             FirstTokenTimeout = options?.FirstTokenTimeout ?? _options.FirstTokenTimeout,
             IdleTimeout = options?.IdleTimeout ?? _options.IdleTimeout,
         };
@@ -80,6 +83,12 @@ public sealed partial class PromptRouter
         }
 
         var (response, answered, failures) = await RunChainAsync(call, chain, AttemptKind.Primary).ConfigureAwait(false);
+        if (ReferenceEquals(response, s_cancelledStream))
+        {
+            // The reader stopped reading: nobody waits for an answer, and a truncated one is never cached.
+            return new RoutedResponse(response, answered!.Id.Canonical, new PromptTrace(call.Attempts, call.Debug?.Snapshot()));
+        }
+
         var result = response is not null
             ? Result(response, answered!.Id.Canonical, call)
             : await EscalateAsync(call, chain, failures).ConfigureAwait(false);
@@ -180,8 +189,11 @@ public sealed partial class PromptRouter
                 var response = await breaker.Pipeline
                     .ExecuteAsync(static (ctx, r) => r.Call.Router.AttemptAsync(r, ctx.CancellationToken), context, route).ConfigureAwait(false);
 
-                // A stream the caller cancelled (or stopped reading) mid-answer ends as a cancellation, never a truncated success.
-                return ReferenceEquals(response, s_cancelledStream) ? throw new OperationCanceledException(call.CallerToken) : (response, chain[i], failures ?? []);
+                // A stream the caller cancelled mid-answer ends as a cancellation, never a truncated success; one whose
+                // reader is gone ends quietly (SendAsync), with nobody to throw to.
+                return ReferenceEquals(response, s_cancelledStream) && call.CallerToken.IsCancellationRequested
+                    ? throw new OperationCanceledException(call.CallerToken)
+                    : (response, chain[i], failures ?? []);
             }
             catch (BrokenCircuitException open)
             {
@@ -330,6 +342,9 @@ public sealed partial class PromptRouter
 
         /// <summary>Gets where streamed updates go as they arrive; <see langword="null"/> when the caller wants only the assembled answer.</summary>
         public ChannelWriter<ChatResponseUpdate>? Sink { get; init; }
+
+        /// <summary>Gets the asks of the sink's reader; <see langword="null"/> when the attempt reads ahead of it.</summary>
+        public StreamDemand? Demand { get; init; }
 
         /// <summary>Gets the first-token timeout of a streamed attempt.</summary>
         public TimeSpan? FirstTokenTimeout { get; init; }

@@ -59,23 +59,32 @@ public sealed partial class PromptRouter
         TaskCompletionSource<PromptResult<string>> completion,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The call runs as the producer of a channel: it is the same SendAsync as every other call, in streaming mode. The
-        // channel is unbounded on purpose: the attempt keeps every update anyway (to assemble the response), so buffering
-        // costs nothing more, and the producer never waits for the caller, so the idle watch measures only the model.
+        // The call runs as the producer of a channel: it is the same SendAsync as every other call, in streaming mode. It
+        // reads the provider only when this reader asks (StreamDemand), so the reader that stops early leaves no read
+        // pending: the attempt disposes the provider's stream and ends, with no cancellation to unwind.
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(s_streamChannel);
-        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = ProduceAsync(channel.Writer, messages, options, resolved, abandon.Token);
+        var demand = new StreamDemand();
+        var producer = ProduceAsync(channel.Writer, demand, messages, options, resolved, cancellationToken);
         var read = false;
         try
         {
-            while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (true)
             {
-                while (channel.Reader.TryRead(out var update))
+                if (channel.Reader.TryRead(out var update))
                 {
+                    demand.Took();
                     if (select(update) is { } selected)
                     {
                         yield return selected;
                     }
+
+                    continue;
+                }
+
+                demand.Ask();
+                if (!await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    break;
                 }
             }
 
@@ -85,20 +94,15 @@ public sealed partial class PromptRouter
         {
             if (!read)
             {
-                // The reader stopped early. Cancelling runs the registrations here and now, so the provider's request is
-                // aborted (the socket closed, the CLI killed) before the reader's DisposeAsync returns, as when an MEAI
-                // enumerator is disposed; the call then ends in the background: the reader does not wait for it to unwind.
-                abandon.Cancel();
-                completion.TrySetCanceled(cancellationToken.IsCancellationRequested ? cancellationToken : abandon.Token);
+                // The reader stopped early: the attempt stops at its next ask (no read of the provider is pending while
+                // the reader holds an update), disposes the provider's stream, which aborts the request as when an MEAI
+                // enumerator is disposed, and ends in the background: the reader does not wait for it.
+                demand.Abandon();
+                completion.TrySetCanceled(cancellationToken.IsCancellationRequested ? cancellationToken : new CancellationToken(canceled: true));
                 _ = producer.ContinueWith(
-                    static (ended, source) =>
-                    {
-                        _ = ended.Exception;
-                        ((CancellationTokenSource)source!).Dispose();
-                    },
-                    abandon,
+                    static ended => _ = ended.Exception,
                     CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnFaulted,
                     TaskScheduler.Default);
             }
         }
@@ -110,7 +114,6 @@ public sealed partial class PromptRouter
         }
         catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller's own token, not the linked one the call ran on, so the caller can tell it is theirs.
             completion.TrySetCanceled(cancellationToken);
             throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
         }
@@ -119,16 +122,13 @@ public sealed partial class PromptRouter
             completion.TrySetException(error);
             throw;
         }
-        finally
-        {
-            abandon.Dispose();
-        }
 
         completion.TrySetResult(new PromptResult<string>(result.Response.Text, result.ModelId, result.Trace) { RawText = result.Response.Text, Usage = result.Response.Usage });
     }
 
     private async Task<RoutedResponse> ProduceAsync(
         ChannelWriter<ChatResponseUpdate> writer,
+        StreamDemand demand,
         IEnumerable<ChatMessage> messages,
         PromptCallOptions? options,
         IReadOnlyList<ModelRoute>? resolved,
@@ -136,7 +136,7 @@ public sealed partial class PromptRouter
     {
         try
         {
-            return await SendAsync(messages, options, cancellationToken, resolved, streaming: true, sink: writer).ConfigureAwait(false);
+            return await SendAsync(messages, options, cancellationToken, resolved, streaming: true, sink: writer, demand: demand).ConfigureAwait(false);
         }
         finally
         {
@@ -153,44 +153,66 @@ public sealed partial class PromptRouter
     {
         var updates = new List<ChatResponseUpdate>();
         var held = 0;
+        var owed = false;
         var stream = attempt.Route.Pipeline.GetStreamingResponseAsync(messages, call.Options?.ChatOptions, attempt.Token).GetAsyncEnumerator(attempt.Token);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            while (true)
+            await using (stream.ConfigureAwait(false))
             {
-                try
+                while (true)
                 {
-                    if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                    try
                     {
-                        break;
+                        if (owed && !await call.Demand!.TakeAsync(call.Token).ConfigureAwait(false))
+                        {
+                            // The reader is gone: disposing the provider's stream (below) aborts the request.
+                            return s_cancelledStream;
+                        }
+
+                        owed = false;
+                        if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested && call.Sink is not null)
+                    {
+                        // The reader is gone or the caller cancelled mid-stream: the attempt ends here, recorded as cancelled,
+                        // and the cancellation is thrown once, at the top of the call (SendAsync), instead of unwinding through
+                        // the retry, breaker and chain loop, none of which would act on it.
+                        return s_cancelledStream;
+                    }
+
+                    var update = stream.Current;
+                    updates.Add(update);
+                    var content = attempt.TimeToFirstToken is not null || HasContent(update);
+
+                    // Re-armed before the update is handed on, so the watch runs from the moment the update arrived.
+                    attempt.Progressed(content, call.IdleTimeout);
+                    if (call.Sink is not { } sink || !content)
+                    {
+                        // Updates before the first content (roles, metadata) are held back, so a retried attempt repeats nothing.
+                        continue;
+                    }
+
+                    if (call.Demand is { } demand)
+                    {
+                        demand.Delivering(attempt, call.IdleTimeout);
+                        owed = true;
+                    }
+
+                    for (; held < updates.Count; held++)
+                    {
+                        call.Delivered = true;
+                        sink.TryWrite(updates[held]);
                     }
                 }
-                catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested && call.Sink is not null)
-                {
-                    // The reader is gone or the caller cancelled mid-stream: the attempt ends here, recorded as cancelled,
-                    // and the cancellation is thrown once, at the top of the call (SendAsync), instead of unwinding through
-                    // the retry, breaker and chain loop, none of which would act on it.
-                    return s_cancelledStream;
-                }
-
-                var update = stream.Current;
-                updates.Add(update);
-                var content = attempt.TimeToFirstToken is not null || HasContent(update);
-
-                // Re-armed before the update is handed on, so the watch runs from the moment the update arrived.
-                attempt.Progressed(content, call.IdleTimeout);
-                if (call.Sink is not { } sink || !content)
-                {
-                    // Updates before the first content (roles, metadata) are held back, so a retried attempt repeats nothing.
-                    continue;
-                }
-
-                for (; held < updates.Count; held++)
-                {
-                    call.Delivered = true;
-                    sink.TryWrite(updates[held]);
-                }
             }
+        }
+        finally
+        {
+            // Over, whichever way: the reader's asks never touch this attempt again (it is disposed next).
+            call.Demand?.Detach();
         }
 
         return updates.ToChatResponse();

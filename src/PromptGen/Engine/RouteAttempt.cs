@@ -23,6 +23,8 @@ internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
     private readonly TimeSpan _timeoutSpan;
     private TimeoutKind _watch;
     private TimeSpan _watchLimit;
+    private TimeSpan _paused;
+    private long _pausedSince;
 
     /// <summary>Gets the images of the attempt's call, loaded once, for the route's image middleware (<see cref="ImageFittingChatClient"/>).</summary>
     public ImageResolver.CallImages? Images { get; init; }
@@ -106,16 +108,33 @@ internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
         }
     }
 
-    private void Watch(TimeSpan? limit, TimeoutKind kind)
+    /// <summary>
+    /// Stops the attempt's clock while a streamed attempt waits for its reader (<see cref="StreamDemand"/>): a slow reader
+    /// is not a stalled model, so neither the idle watch nor the attempt timeout runs until <see cref="Resume"/>.
+    /// </summary>
+    public void Pause()
     {
-        var remaining = _timeoutSpan == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : _timeoutSpan - Elapsed;
+        _pausedSince = _time.GetTimestamp();
+        _timeouts.Reschedule(_timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Restarts the clock after <see cref="Pause"/>: the next update must come within <paramref name="idle"/>, within what is left of the attempt timeout.</summary>
+    public void Resume(TimeSpan? idle)
+    {
+        _paused += _time.GetElapsedTime(_pausedSince);
+        Watch(idle, TimeoutKind.Idle, rearm: true);
+    }
+
+    private void Watch(TimeSpan? limit, TimeoutKind kind, bool rearm = false)
+    {
+        var remaining = _timeoutSpan == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : _timeoutSpan - (Elapsed - _paused);
         if (limit is { } watch && (remaining == Timeout.InfiniteTimeSpan || watch < remaining))
         {
             _watch = kind;
             _watchLimit = watch;
             _timeouts.Reschedule(_timeout, watch);
         }
-        else if (_watch != TimeoutKind.None)
+        else if (rearm || _watch != TimeoutKind.None)
         {
             // No (shorter) watch from here on: back to what is left of the attempt timeout.
             _watch = TimeoutKind.None;

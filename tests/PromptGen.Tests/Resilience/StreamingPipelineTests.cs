@@ -216,28 +216,24 @@ public class StreamingPipelineTests
         var received = new List<string>();
         var options = new PromptCallOptions { Model = model, FirstTokenTimeout = TimeSpan.FromSeconds(30), IdleTimeout = TimeSpan.FromSeconds(2) };
 
-        // The simulator stalls after two text deltas; the idle watch is re-armed before each update is handed on, so
-        // once the second one is here, the watch is due two seconds from now.
-        var second = new TaskCompletionSource();
-        var reading = Task.Run(async () =>
+        // The simulator stalls after two text deltas. The idle watch runs from the moment the reader asks for the next
+        // update (while the reader holds one, the attempt waits for it with its clock paused), so once the reader has
+        // asked for the third, the watch is due two seconds from now.
+        var stream = host.Router.GetStreamingResponseAsync(s_hi, options);
+        await using var reader = stream.GetAsyncEnumerator();
+        while (received.Count < 2 && await reader.MoveNextAsync())
         {
-            await foreach (var update in host.Router.GetStreamingResponseAsync(s_hi, options))
+            if (reader.Current.Text is { Length: > 0 } text)
             {
-                if (update.Text is { Length: > 0 } text)
-                {
-                    received.Add(text);
-                    if (received.Count == 2)
-                    {
-                        second.TrySetResult();
-                    }
-                }
+                received.Add(text);
             }
-        });
-        await second.Task;
+        }
+
+        var third = reader.MoveNextAsync().AsTask();
         time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(1));
-        Assert.False(reading.IsCompleted);
+        Assert.False(third.IsCompleted);
         time.Advance(TimeSpan.FromTicks(1));
-        var error = await Assert.ThrowsAsync<PromptTimeoutException>(() => reading);
+        var error = await Assert.ThrowsAsync<PromptTimeoutException>(() => third);
 
         Assert.Contains("idle timeout", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, received.Count);
@@ -282,6 +278,42 @@ public class StreamingPipelineTests
         var error = await Assert.ThrowsAsync<PromptTimeoutException>(() => call);
 
         Assert.Contains("overall deadline", error.Message, StringComparison.Ordinal);
+        Assert.Single(host.Simulator.Requests);
+    }
+
+    [Theory]
+    [InlineData("openai/gpt-4o-mini")]
+    [InlineData("anthropic/claude-haiku-4-5")]
+    [InlineData("ollama/llama3.2")]
+    public async Task A_slow_reader_is_not_a_stalled_model(string model)
+    {
+        var time = new FakeClock();
+        await using var host = await RetryTests.StartAsync(time, new RetryOptions { MaxRetries = 3 });
+        host.Simulator.Script.Always().Reply("one two three four five six").WithTokenInterval(TimeSpan.FromSeconds(3));
+        var options = new PromptCallOptions { Model = model, IdleTimeout = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(20) };
+        var secondDue = time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(3));
+
+        var stream = host.Router.GetStreamingResponseAsync(s_hi, options);
+        await using var reader = stream.GetAsyncEnumerator();
+        string? first = null;
+        while (first is null && await reader.MoveNextAsync())
+        {
+            first = reader.Current.Text is { Length: > 0 } text ? text : null;
+        }
+
+        // The reader holds the first update for 60 s (longer than the idle watch and the attempt timeout), while the
+        // simulator sends the second one. The attempt waits for the reader with its clock paused, so nothing times out.
+        await secondDue;
+        time.Advance(TimeSpan.FromSeconds(60));
+        string? second = null;
+        while (second is null && await reader.MoveNextAsync())
+        {
+            second = reader.Current.Text is { Length: > 0 } text ? text : null;
+        }
+
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.StartsWith(first + second, "one two three four five six", StringComparison.Ordinal);
         Assert.Single(host.Simulator.Requests);
     }
 
