@@ -80,7 +80,11 @@ internal sealed record CaseResult
     /// <summary>Gets the scores of the judge verdicts of this case, in order, when a judge rule ran and scored.</summary>
     public IReadOnlyList<double>? JudgeScores { get; init; }
 
-    /// <summary>Gets how many requests of this case waited because another case had been rate-limited by the same provider endpoint.</summary>
+    /// <summary>
+    /// Gets how many requests of this case waited before they were sent: for a provider that answered 429 with a wait
+    /// (to any case of the run, or any instance of a fleet) or for a configured budget (<c>PromptGen:Limits</c>) — the
+    /// pipeline's one mechanism, <see cref="AttemptRecord.BudgetWait"/>.
+    /// </summary>
     public int RateLimitWaits { get; init; }
 
     /// <summary>Gets the time those requests spent waiting.</summary>
@@ -135,7 +139,10 @@ internal sealed record RunSummary
     /// <summary>Gets the time-to-first-token percentiles over the cases that streamed, if any did.</summary>
     public LatencySummary? TimeToFirstToken { get; init; }
 
-    /// <summary>Gets how many requests waited behind a rate-limited provider endpoint (the shared back-off).</summary>
+    /// <summary>Gets how many answers came from the response cache (an attempt of kind <c>Cached</c>: no request was sent).</summary>
+    public int CacheHits { get; init; }
+
+    /// <summary>Gets how many requests waited for a rate-limited provider or a budget (the shared back-off; <see cref="AttemptRecord.BudgetWait"/>).</summary>
     public int RateLimitWaits { get; init; }
 
     /// <summary>Gets, per case that ran more than once or had a scoring judge, its pass count and judge-score spread.</summary>

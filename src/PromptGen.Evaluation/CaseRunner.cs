@@ -14,20 +14,13 @@ internal sealed partial class CaseRunner(PromptExecutor executor, PromptRouter r
     /// <summary>Gets the services generated methods are called with (<c>call</c> cases).</summary>
     public IServiceProvider? Services { get; init; }
 
-    /// <summary>Runs a case, counting the waits it spent behind a rate-limited provider (<see cref="RateLimitGate"/>).</summary>
+    /// <summary>Runs a case; its rate-limit waits (provider budgets and 429 holds of the pipeline) come from its trace.</summary>
     public async Task<CaseResult> RunAsync(TestCase testCase, CancellationToken cancellationToken)
     {
-        var waits = RateLimitGate.Track();
-
         // Recorded exchanges are filed under the case (and repeat): equal prompts of different cases stay apart, and a
         // request with no recording names its case. The scope ends with this method (async-local).
         using var scope = router.Recorder.Mode == ChatRecordingMode.Off ? null : ChatRecorder.BeginScope(testCase.Key);
-        var result = await RunCoreAsync(testCase, cancellationToken).ConfigureAwait(false);
-        return waits.Count == 0 ? result : result with
-        {
-            RateLimitWaits = waits.Count,
-            RateLimitWaitMs = Math.Round(waits.Total.TotalMilliseconds, 1),
-        };
+        return await RunCoreAsync(testCase, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CaseResult> RunCoreAsync(TestCase testCase, CancellationToken cancellationToken)
@@ -159,8 +152,11 @@ internal sealed partial class CaseRunner(PromptExecutor executor, PromptRouter r
 
         var answered = trace.Attempts.LastOrDefault(a => a.Kind != AttemptKind.Judge && a.Outcome != AttemptOutcome.Failed);
         var scores = trace.Attempts.Where(a => a.Kind == AttemptKind.Judge && a.JudgeScore is not null).Select(a => a.JudgeScore!.Value).ToList();
+        var waits = trace.Attempts.Where(a => a.BudgetWait > TimeSpan.Zero).ToList();
         return result with
         {
+            RateLimitWaits = waits.Count,
+            RateLimitWaitMs = waits.Count == 0 ? null : Math.Round(waits.Sum(a => a.BudgetWait.TotalMilliseconds), 1),
             LatencyMs = Elapsed(started),
             TimeToFirstTokenMs = answered?.TimeToFirstToken is { } ttft ? Math.Round(ttft.TotalMilliseconds, 2) : null,
             JudgeScores = scores.Count == 0 ? null : scores,

@@ -21,6 +21,7 @@ internal static class RunStatistics
             Latency = Latency(ran.Select(r => r.LatencyMs)),
             TimeToFirstToken = Latency(ran.Where(r => r.TimeToFirstTokenMs is not null).Select(r => r.TimeToFirstTokenMs!.Value)),
             RateLimitWaits = results.Sum(r => r.RateLimitWaits),
+            CacheHits = results.Sum(r => r.Attempts.Count(a => a.Kind == nameof(AttemptKind.Cached))),
             Spread = Spread(ran),
             InputTokens = results.Sum(r => r.InputTokens),
             OutputTokens = results.Sum(r => r.OutputTokens),

@@ -22,7 +22,6 @@ public sealed partial class TestRun
     private readonly List<TestCase> _cases;
     private readonly RunIdentity _identity;
     private readonly RunResults? _baseline;
-    private RateLimitGate? _gate;
 
     private TestRun(RunHost host, TestRunOptions options, List<TestCase> cases, RunIdentity identity, RunResults? baseline)
     {
@@ -72,21 +71,6 @@ public sealed partial class TestRun
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_cases.Count} case(s) parsed and checked; nothing sent (--dry-run)."));
-    }
-
-    /// <summary>
-    /// Creates the HTTP transport to put under every provider (<c>UseHttpTransport</c>): every request passes the run's
-    /// shared rate-limit gate, so a 429 with <c>retry-after</c> holds back the other cases on that provider instead of
-    /// each hitting the limit. The router owns (and disposes) it.
-    /// </summary>
-    /// <returns>The transport.</returns>
-    public HttpMessageHandler CreateTransport()
-    {
-        var time = _host.Time;
-        _gate ??= new RateLimitGate(time);
-#pragma warning disable CA2000 // Ownership passes to the caller, who hands it to the router.
-        return new RateLimitGateHandler(_gate, time, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) });
-#pragma warning restore CA2000
     }
 
     /// <summary>Runs the cases, writes <c>results.jsonl</c> as they finish and the chosen reports at the end, and prints the summary.</summary>

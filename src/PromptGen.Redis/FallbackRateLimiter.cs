@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace PromptGen;
 
 /// <summary>
-/// A budget shared through Redis (RedisRateLimiting's fixed window, one Lua script per acquire) that falls back to the
+/// A budget shared through Redis (<see cref="RedisWindowRateLimiter"/>, one Lua script per acquire) that falls back to the
 /// same budget in this process while Redis is unreachable: a Redis outage never blocks or fails a request, it only makes
 /// the budget per instance until Redis is back.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed class PromptGenRedisOptions
     /// <summary>Gets or sets a value indicating whether the response cache's second level is Redis. Default: <see langword="true"/>.</summary>
     public bool ShareCache { get; set; } = true;
 
-    /// <summary>Gets or sets a value indicating whether the request and token budgets are shared through Redis. Default: <see langword="true"/>.</summary>
+    /// <summary>Gets or sets a value indicating whether the request and token budgets, and the holds a provider's 429 puts on it, are shared through Redis. Default: <see langword="true"/>.</summary>
     public bool ShareLimits { get; set; } = true;
 
     /// <summary>Gets or sets a value indicating whether open breakers and half-open probes are shared through Redis. Default: <see langword="true"/>.</summary>

@@ -1,26 +1,31 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
-using RedisRateLimiting;
 using StackExchange.Redis;
 
 namespace PromptGen;
 
 /// <summary>
-/// Budgets and route health shared by every instance through Redis. Budgets: RedisRateLimiting's fixed-window limiter
-/// (an atomic Lua script per acquire) under <c>{prefix}limit:{name}:requests|tokens</c>. Health: an instance whose
+/// Budgets and route health shared by every instance through Redis. Budgets: <see cref="RedisWindowRateLimiter"/> (a
+/// fixed window on the router's <see cref="TimeProvider"/>, one atomic Lua script per acquire) under
+/// <c>{prefix}limit:{name}:requests|tokens</c>. Health: an instance whose
 /// breaker opens writes <c>{prefix}health</c> (hash: route → until, Unix ms) and publishes on the channel of the same
 /// name; every instance keeps the open routes in memory (no Redis round trip per call) and skips them until the break
 /// ends; then one instance claims <c>{prefix}probe:{route}</c> (SET NX PX) and probes, the others keep skipping until it
-/// reports recovered or open again. While Redis is unreachable: local budgets, local breakers, one warning.
+/// reports recovered or open again. Holds (a provider's 429 with a wait): <c>{prefix}holds</c> (hash: provider → until,
+/// Unix ms) and <c>hold|provider|until</c> on the same channel; every instance waits for a held provider until then.
+/// While Redis is unreachable: local budgets and holds, local breakers, one warning.
 /// </summary>
 internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
 {
     private readonly RedisConnection _connection;
     private readonly PromptGenRedisOptions _options;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _open = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _held = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool _anyHeld;
     private readonly RedisChannel _channel;
     private readonly RedisKey _health;
+    private readonly RedisKey _holds;
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public RedisFleetCoordinator(RedisConnection connection, PromptGenRedisOptions options)
@@ -29,7 +34,8 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
         _options = options;
         _channel = RedisChannel.Literal(options.KeyPrefix + "health");
         _health = options.KeyPrefix + "health";
-        if (options.ShareHealth)
+        _holds = options.KeyPrefix + "holds";
+        if (options.ShareHealth || options.ShareLimits)
         {
             // The subscription survives reconnects (StackExchange.Redis resubscribes); the hash seeds what was missed.
             connection.Multiplexer.GetSubscriber().Subscribe(_channel, (_, message) => Apply(message));
@@ -41,21 +47,35 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
     /// <summary>Raised after a message from the fleet changed what this instance knows (the route), for tests to wait on without a clock.</summary>
     internal event Action<string>? Learned;
 
-    public override RateLimiter CreateLimiter(string partition, int permits, TimeSpan window)
+    public override RateLimiter CreateLimiter(string partition, int permits, TimeSpan window, TimeProvider time)
     {
-        var local = CreateLocalLimiter(permits, window);
+        var local = CreateLocalLimiter(permits, window, time);
         if (!_options.ShareLimits)
         {
             return local;
         }
 
-        var shared = new RedisFixedWindowRateLimiter<string>(_options.KeyPrefix + "limit:" + partition, new RedisFixedWindowRateLimiterOptions
-        {
-            ConnectionMultiplexerFactory = () => _connection.Multiplexer,
-            PermitLimit = permits,
-            Window = window,
-        });
+        var shared = new RedisWindowRateLimiter(_connection, _options.KeyPrefix + "limit:" + partition, permits, window, time);
         return new FallbackRateLimiter(shared, local, _connection);
+    }
+
+    public override bool AnyHeld => _anyHeld;
+
+    public override DateTimeOffset? HeldUntil(string provider) => _held.TryGetValue(provider, out var until) ? until : null;
+
+    public override void ReportHeld(string provider, DateTimeOffset until)
+    {
+        if (!_options.ShareLimits || !Usable("the shared budgets"))
+        {
+            return;
+        }
+
+        var ms = until.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        Send(db =>
+        {
+            db.HashSet(_holds, provider, ms, flags: CommandFlags.FireAndForget);
+            db.Publish(_channel, $"hold|{provider}|{ms}", CommandFlags.FireAndForget);
+        });
     }
 
     public override DateTimeOffset? OpenUntil(string route) => _open.TryGetValue(route, out var until) ? until : null;
@@ -116,7 +136,7 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
 
     public void Dispose()
     {
-        if (_options.ShareHealth)
+        if (_options.ShareHealth || _options.ShareLimits)
         {
             _connection.Multiplexer.GetSubscriber().Unsubscribe(_channel);
         }
@@ -148,7 +168,14 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
     private void Apply(RedisValue message)
     {
         var parts = ((string?)message ?? string.Empty).Split('|');
-        if (parts is ["open", var route, var ms] && long.TryParse(ms, NumberStyles.Integer, CultureInfo.InvariantCulture, out var until))
+        if (parts is ["hold", var provider, var heldMs] && _options.ShareLimits && long.TryParse(heldMs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var held))
+        {
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(held);
+            _held.AddOrUpdate(provider, at, (_, known) => known > at ? known : at);
+            _anyHeld = true;
+            Learned?.Invoke(provider);
+        }
+        else if (parts is ["open", var route, var ms] && _options.ShareHealth && long.TryParse(ms, NumberStyles.Integer, CultureInfo.InvariantCulture, out var until))
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(until);
             _open.AddOrUpdate(route, at, (_, known) => known > at ? known : at);
@@ -170,9 +197,15 @@ internal sealed class RedisFleetCoordinator : FleetCoordinator, IDisposable
 
         try
         {
-            foreach (var entry in _connection.Multiplexer.GetDatabase().HashGetAll(_health))
+            var db = _connection.Multiplexer.GetDatabase();
+            foreach (var entry in _options.ShareHealth ? db.HashGetAll(_health) : [])
             {
                 Apply($"open|{entry.Name}|{entry.Value}");
+            }
+
+            foreach (var entry in _options.ShareLimits ? db.HashGetAll(_holds) : [])
+            {
+                Apply($"hold|{entry.Name}|{entry.Value}");
             }
         }
         catch (Exception error) when (RedisConnection.IsOutage(error))

@@ -11,7 +11,8 @@ namespace PromptGen.Benchmarks;
 /// <summary>
 /// The scale-out stages of the call pipeline (docs/scale-out.md) on the in-memory OpenAI transport: a response-cache hit
 /// against the provider call it saves (baseline), and the per-call cost of a request budget — local
-/// (<c>FixedWindowRateLimiter</c>) and shared through a local redis-server (RedisRateLimiting, one Lua script per call).
+/// (<c>WindowRateLimiter</c>, in memory) and shared through a local redis-server (<c>RedisWindowRateLimiter</c>, one Lua
+/// script per call).
 /// The Redis rows start their own redis-server on a free loopback port (Debian's package; eng/test.sh installs it).
 /// </summary>
 [MemoryDiagnoser]

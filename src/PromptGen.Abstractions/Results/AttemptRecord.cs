@@ -18,6 +18,13 @@ public sealed record AttemptRecord(
     /// <summary>Gets the wait before this attempt (a retry's backoff, at least the provider's <c>Retry-After</c>).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Gets how long this attempt waited before its request for a provider budget (<c>PromptGenOptions.Limits</c>) or
+    /// for a provider that answered 429 with a wait (seen by this call, another call or another instance of the fleet).
+    /// Not part of <see cref="Duration"/>; zero when it did not wait.
+    /// </summary>
+    public TimeSpan BudgetWait { get; init; }
+
     /// <summary>Gets the number of input tokens the provider reported, if any.</summary>
     public long? InputTokens { get; init; }
 
@@ -57,6 +64,7 @@ public sealed record AttemptRecord(
         var tokens = InputTokens is null && OutputTokens is null ? string.Empty : $" tokens {InputTokens ?? 0}→{OutputTokens ?? 0}";
         var error = ErrorKind is null ? string.Empty : $" {ErrorKind}: {ErrorMessage}";
         var delay = Delay > TimeSpan.Zero ? $" after waiting {Delay.TotalMilliseconds:0} ms" : string.Empty;
+        delay += BudgetWait > TimeSpan.Zero ? $" (waited {BudgetWait.TotalMilliseconds:0} ms for its provider's budget)" : string.Empty;
         var repairs = Repairs.Count == 0 ? string.Empty : $" ({Repairs.Count} JSON repair(s): {string.Join("; ", Repairs)})";
         return $"{Kind} {ModelId}{delay}: {Outcome} in {Duration.TotalMilliseconds:0} ms{tokens}{error}{repairs}";
     }

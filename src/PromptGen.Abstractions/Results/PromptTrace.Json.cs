@@ -25,6 +25,11 @@ public sealed partial class PromptTrace
                 json.WriteString("startedAt", attempt.StartedAt.ToString("O", CultureInfo.InvariantCulture));
                 json.WriteNumber("durationMs", attempt.Duration.TotalMilliseconds);
                 json.WriteNumber("delayMs", attempt.Delay.TotalMilliseconds);
+                if (attempt.BudgetWait > TimeSpan.Zero)
+                {
+                    json.WriteNumber("budgetWaitMs", attempt.BudgetWait.TotalMilliseconds);
+                }
+
                 WriteOptional(json, "inputTokens", attempt.InputTokens);
                 WriteOptional(json, "outputTokens", attempt.OutputTokens);
                 WriteOptional(json, "statusCode", attempt.StatusCode);

@@ -126,8 +126,8 @@ internal static class TestCommand
 
         try
         {
-            // The router owns (and disposes) the transport; every request passes the run's shared rate-limit gate.
-            await using var services = configuration.BuildServices(Configure, run.CreateTransport());
+            // A 429 with a wait holds that provider for every case of the run: the pipeline's provider budgets (docs/scale-out.md).
+            await using var services = configuration.BuildServices(Configure);
             var verdict = await run.RunAsync(services, configuration.Configuration, cancellationToken);
             var recorder = services.GetRequiredService<PromptRouter>().Recorder;
             if (recorder.Mode == ChatRecordingMode.Record)

@@ -7,7 +7,7 @@ internal static class ConsoleSummary
 {
     public static string Progress(CaseResult r, int done, int total) => string.Create(
         CultureInfo.InvariantCulture,
-        $"[{done}/{total}] {r.Outcome,-7} {r.Key} ({r.LatencyMs:0} ms{(r.AnsweredBy is { } m ? ", " + m : string.Empty)}){(r.Outcome == Outcomes.Pass || r.Reason is null ? string.Empty : ": " + ReportText.Clip(r.Reason.ReplaceLineEndings(" "), 200))}");
+        $"[{done}/{total}] {r.Outcome,-7} {r.Key} ({r.LatencyMs:0} ms{(r.AnsweredBy is null ? string.Empty : ", " + ReportText.AnsweredBy(r, string.Empty))}){(r.Outcome == Outcomes.Pass || r.Reason is null ? string.Empty : ": " + ReportText.Clip(r.Reason.ReplaceLineEndings(" "), 200))}");
 
     public static void Write(TextWriter output, RunResults run, IEnumerable<string> written)
     {

@@ -52,7 +52,7 @@ internal static class HtmlReport
         html.Append("<h2>Cases</h2><table><tr><th>#</th><th>case</th><th>outcome</th><th>model</th><th>latency ms</th><th>ttft ms</th><th>tokens in/out</th><th>retries/re-asks/fallbacks</th><th>reason</th></tr>");
         foreach (var r in run.Cases)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Index + 1}</td><td>{E(r.Key)}</td><td class=\"{r.Outcome}\">{r.Outcome}</td><td>{E(r.AnsweredBy ?? r.Model ?? "default")}</td><td>{r.LatencyMs:0}</td><td>{(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")}</td><td>{r.InputTokens}/{r.OutputTokens}</td><td>{r.Retries}/{r.Reasks}/{r.Fallbacks}</td><td>{E(ReportText.Clip(r.Reason ?? string.Empty, 200))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Index + 1}</td><td>{E(r.Key)}</td><td class=\"{r.Outcome}\">{r.Outcome}</td><td>{E(ReportText.AnsweredBy(r, r.Model ?? "default"))}</td><td>{r.LatencyMs:0}</td><td>{(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")}</td><td>{r.InputTokens}/{r.OutputTokens}</td><td>{r.Retries}/{r.Reasks}/{r.Fallbacks}</td><td>{E(ReportText.Clip(r.Reason ?? string.Empty, 200))}</td></tr>");
         }
 
         html.Append("</table>");

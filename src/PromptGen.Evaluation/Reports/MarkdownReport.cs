@@ -39,7 +39,7 @@ internal static class MarkdownReport
         md.Append("\n## Cases\n\n| # | case | outcome | model | latency ms | ttft ms | tokens in/out | reason |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var r in run.Cases)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Index + 1} | {Cell(r.Key)} | {r.Outcome} | {Cell(r.AnsweredBy ?? r.Model ?? "default")} | {r.LatencyMs:0} | {(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.InputTokens}/{r.OutputTokens} | {Cell(ReportText.Clip(r.Reason ?? string.Empty, 160))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Index + 1} | {Cell(r.Key)} | {r.Outcome} | {Cell(ReportText.AnsweredBy(r, r.Model ?? "default"))} | {r.LatencyMs:0} | {(r.TimeToFirstTokenMs is { } ttft ? ttft.ToString("0", CultureInfo.InvariantCulture) : "–")} | {r.InputTokens}/{r.OutputTokens} | {Cell(ReportText.Clip(r.Reason ?? string.Empty, 160))} |\n");
         }
 
         var problems = run.Cases.Where(r => r.Outcome is Outcomes.Fail or Outcomes.Error).ToList();

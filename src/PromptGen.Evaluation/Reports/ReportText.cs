@@ -25,7 +25,12 @@ internal static class ReportText
         yield return ("cost", s.CostUsd is { } cost ? string.Create(CultureInfo.InvariantCulture, $"${cost:0.######}") : "unknown (a model has no price; see docs/test-runner.md)");
         yield return ("retries / re-asks / fallbacks", string.Create(CultureInfo.InvariantCulture, $"{s.Retries} / {s.Reasks} / {s.Fallbacks}"));
         yield return ("rate-limit waits (shared back-off)", s.RateLimitWaits.ToString(CultureInfo.InvariantCulture));
+        yield return ("cache hits (no request sent)", s.CacheHits.ToString(CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The model that answered a case, marked <c>(cached)</c> when the answer came from the response cache.</summary>
+    public static string AnsweredBy(CaseResult r, string fallback) =>
+        r.Attempts.Any(a => a.Kind == nameof(AttemptKind.Cached)) ? (r.AnsweredBy ?? fallback) + " (cached)" : r.AnsweredBy ?? fallback;
 
     public static List<ModelStats> ByModel(IReadOnlyList<CaseResult> cases) =>
         [.. cases.Where(c => c.Outcome != Outcomes.Skipped)

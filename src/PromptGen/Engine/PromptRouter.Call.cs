@@ -260,9 +260,11 @@ public sealed partial class PromptRouter
         var call = route.Call;
         var kind = route.Retry.Attempts++ == 0 ? route.FirstKind : AttemptKind.Retry;
         var delay = kind == AttemptKind.Retry ? route.Retry.NextDelay : TimeSpan.Zero;
+        var (waited, refused) = _limits.Any ? await AdmitAttemptAsync(call, route.Route, token).ConfigureAwait(false) : default;
         using var attempt = new RouteAttempt(route.Route, kind, call.Options?.AttemptTimeout, _time, _timeouts, _options.RecordMessageContent, call.Messages, delay, call.Streaming ? call.FirstTokenTimeout : null, token, call.DeadlineToken)
         {
             Images = call.Images,
+            BudgetWait = waited,
         };
         call.Debug?.Request(route.Route, kind, call.Messages);
         try
@@ -270,7 +272,7 @@ public sealed partial class PromptRouter
             // No reset afterwards: an async method's changes to async-locals end when it returns (the caller's execution
             // context is restored), and every set allocates a new context.
             AttemptContext.Current = attempt;
-            await AdmitAttemptAsync(call, attempt, call.Messages).ConfigureAwait(false);
+            refused?.Throw();
 
             // The route's client fits the call's images (ImageFittingChatClient), which it reads from the attempt.
             var response = call.Streaming

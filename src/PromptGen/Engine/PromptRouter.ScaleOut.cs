@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
@@ -141,9 +142,24 @@ public sealed partial class PromptRouter
         }
     }
 
-    /// <summary>The provider budgets before a request: waits within the deadline, or throws a budget <see cref="RateLimitedException"/>.</summary>
-    private ValueTask AdmitAttemptAsync(CallState call, RouteAttempt attempt, IList<ChatMessage> messages) =>
-        _limits.Any ? _limits.AcquireAsync(attempt.Route, EstimateTokens(messages), call.Deadline, attempt.Token) : default;
+    /// <summary>
+    /// The provider budgets and 429 holds before an attempt starts (its clock, activity and timeout start after the
+    /// wait, which its record carries as <see cref="AttemptRecord.BudgetWait"/>): waits within the deadline, or returns
+    /// the budget <see cref="RateLimitedException"/> (or the cancellation) for the attempt to record and throw.
+    /// </summary>
+    private async ValueTask<(TimeSpan Waited, ExceptionDispatchInfo? Refused)> AdmitAttemptAsync(CallState call, ModelRoute route, CancellationToken token)
+    {
+        try
+        {
+            return (await _limits.AcquireAsync(route, EstimateTokens(call.Messages), call.Deadline, token).ConfigureAwait(false), null);
+        }
+#pragma warning disable CA1031 // Whatever stopped the wait is the attempt's failure, classified and recorded by it.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return (TimeSpan.Zero, ExceptionDispatchInfo.Capture(error));
+        }
+    }
 
     /// <summary>After an answer: charges its output tokens, and a route that was open for the fleet is healthy again.</summary>
     private void Settled(ModelRoute route, ChatResponse response)
@@ -159,9 +175,17 @@ public sealed partial class PromptRouter
         }
     }
 
-    /// <summary>After a transient failure of a route that was due its fleet-wide probe: the probe failed, the route is open again.</summary>
+    /// <summary>
+    /// After a failure: a provider's 429 with a wait holds the provider for every call (and the fleet) until then; a
+    /// transient failure of a route that was due its fleet-wide probe re-opens the route.
+    /// </summary>
     private void Unsettled(CallState call, ModelRoute route, PromptGenException error)
     {
+        if (error is RateLimitedException { RetryAfter: { } wait } && wait > TimeSpan.Zero && !ProviderLimits.IsBudget(error))
+        {
+            _limits.Hold(route, wait);
+        }
+
         if (error.IsTransient && !ProviderLimits.IsBudget(error) && _fleet.OpenUntil(route.Id.Canonical) is { } until && _time.GetUtcNow() >= until)
         {
             _fleet.ReportOpened(route.Id.Canonical, _time.GetUtcNow() + (call.Options?.CircuitBreaker ?? _options.CircuitBreaker).BreakDuration);

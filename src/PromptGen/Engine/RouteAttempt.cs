@@ -79,6 +79,9 @@ internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
 
     public ModelRoute Route { get; }
 
+    /// <summary>Gets how long the attempt waited for a provider budget or a provider's 429 hold before it started.</summary>
+    public TimeSpan BudgetWait { get; init; }
+
     public AttemptKind Kind { get; }
 
 
@@ -149,6 +152,7 @@ internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
         return new AttemptRecord(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, elapsed, AttemptOutcome.Succeeded)
         {
             Delay = _delay,
+            BudgetWait = BudgetWait,
             TimeToFirstToken = TimeToFirstToken,
             InputTokens = response.Usage?.InputTokenCount,
             OutputTokens = response.Usage?.OutputTokenCount,
@@ -196,6 +200,7 @@ internal sealed class RouteAttempt : AttemptContext, IImageScope, IDisposable
         new(Route.Id.Canonical, Route.Endpoint.Provider, Kind, _startedAt, _time.GetElapsedTime(_started), AttemptOutcome.Failed)
         {
             Delay = _delay,
+            BudgetWait = BudgetWait,
             TimeToFirstToken = TimeToFirstToken,
             ErrorKind = error,
             ErrorMessage = message,

@@ -78,6 +78,40 @@ public sealed class RunnerMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeat_answered_by_the_response_cache_is_a_Cached_attempt_in_the_results_and_every_report()
+    {
+        await using var simulator = await LlmSimulator.StartAsync();
+        simulator.Script.Always().Reply("Paris");
+        var config = _cli.WriteFile("config.json", $$"""
+            { "PromptGen": {
+                "Cache": { "Duration": "00:10:00" },
+                "Providers": { "openai": { "BaseUrl": "{{simulator.OpenAIBaseUrl}}", "ApiKey": "sk-test-one-0123456789" } } } }
+            """);
+        var suite = _cli.WriteFile("suite.json", """
+            { "cases": [ { "id": "capital", "model": "openai/gpt-4o-mini", "prompt": "capital of France?", "rules": [ { "type": "string_check", "params": { "check": "contains", "value": "Paris" } } ] } ] }
+            """);
+
+        // One case at a time: the second repeat starts after the first stored its validated answer.
+        var result = await _cli.RunAsync(["test", suite, "--config", config, "--out", "out", "--repeat", "2", "--parallel", "1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Single(simulator.Requests);
+        var results = Results();
+        var attempts = results.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("attempts").EnumerateArray().Single()).ToList();
+        Assert.Equal(["Primary", "Cached"], attempts.Select(a => a.GetProperty("kind").GetString()));
+        Assert.Equal(["Succeeded", "Succeeded"], attempts.Select(a => a.GetProperty("outcome").GetString()));
+        Assert.Equal(1, results.GetProperty("summary").GetProperty("cacheHits").GetInt32());
+        Assert.Matches(@"cache hits \(no request sent\)\s+1\r?\n", result.Out);
+        Assert.Matches(@"PASS\s+capital#2 \(\d+ ms, openai/gpt-4o-mini \(cached\)\)", result.Error);
+        var markdown = await File.ReadAllTextAsync(Out("report.md"));
+        Assert.Contains("| cache hits (no request sent) | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| PASS | openai/gpt-4o-mini (cached) |", markdown, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Out("report.html"));
+        Assert.Contains("<th>cache hits (no request sent)</th><td>1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"PASS\">PASS</td><td>openai/gpt-4o-mini (cached)</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Streaming_records_time_to_first_token_and_validates_the_assembled_text()
     {
         var clock = new FakeClock();

@@ -63,6 +63,53 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task A_cache_hit_is_a_Cached_activity_with_no_request_behind_it_and_the_lookups_counter_says_miss_then_hit()
+    {
+        const string Model = "telemetry-cache-probe";
+        using var activities = new ActivityCollector();
+        var lookups = new List<string?>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == PromptGenDiagnostics.MeterName && instrument.Name == "promptgen.cache.lookups")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var tagged = tags.ToArray();
+            if (tagged.Any(t => t.Key == "gen_ai.request.model" && t.Value as string == Model))
+            {
+                lock (lookups)
+                {
+                    lookups.Add(tagged.Single(t => t.Key == "promptgen.cache.result").Value as string);
+                }
+            }
+        });
+        meters.Start();
+        await using var host = await TestHost.StartAsync();
+        host.Simulator.Script.Always().Reply("a cacheable answer");
+        var options = new PromptCallOptions { Model = "openai/" + Model, Cache = new PromptCacheOptions { Duration = TimeSpan.FromMinutes(5) } };
+
+        await host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, "cache me")], options);
+        var hit = await host.Router.GetResponseAsync([new ChatMessage(ChatRole.User, "cache me")], options);
+
+        Assert.Equal(AttemptKind.Cached, hit.Trace.Attempts.Single().Kind);
+        Assert.Single(host.Simulator.Requests, r => r.Model == Model);
+        var probes = activities.Stopped.Where(a => a.GetTagItem("gen_ai.request.model") as string == Model).ToList();
+        Assert.Equal(["Primary", "Cached"], probes.Select(a => a.GetTagItem("promptgen.attempt.kind") as string));
+        Assert.Equal("hit", probes[1].GetTagItem("promptgen.cache.result"));
+        Assert.Null(probes[1].GetTagItem("gen_ai.usage.input_tokens"));
+        lock (lookups)
+        {
+            Assert.Equal(["miss", "hit"], lookups);
+        }
+    }
+
+    [Fact]
     public async Task Message_content_is_recorded_only_when_switched_on()
     {
         using var activities = new ActivityCollector();
