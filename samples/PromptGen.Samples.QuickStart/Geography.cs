@@ -14,13 +14,18 @@ public sealed record City(string Name, string Country, long Population);
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 internal sealed partial class SampleJsonContext : JsonSerializerContext;
 
-/// <summary>Geography questions. PromptGen generates the implementation (<c>Geography</c>) at build time.</summary>
+/// <summary>
+/// Geography questions. PromptGen generates the implementation (<c>Geography</c>) at build time. The
+/// <c>[PromptExample]</c>s are test cases next to the prompt: checked at build time, run by <c>promptgen test --project</c>
+/// and by the xUnit tests.
+/// </summary>
 [PromptClient]
 [SystemPrompt("You are a concise geography assistant.")]
 public partial interface IGeography
 {
     /// <summary>Asks for the capital of a country.</summary>
     [Prompt("What is the capital of {country}? Answer in one sentence.")]
+    [PromptExample("""{ "country": "Italy" }""", Name = "capital_italy", Expect = """[ { "contains": "Rome" } ]""")]
     Task<string> CapitalAsync(string country, CancellationToken cancellationToken = default);
 
     /// <summary>Asks for a primary colour, through a model that may be down, falling back to the fast one.</summary>
@@ -30,5 +35,6 @@ public partial interface IGeography
 
     /// <summary>Asks for the largest city of a country, as a typed value.</summary>
     [Prompt("Give the name, country and population of the largest city in {country}, as JSON.")]
+    [PromptExample("""{ "country": "Brazil" }""", Name = "largest_city_brazil", Expect = """[ { "path": "name", "equals": "São Paulo" }, { "path": "population", "atLeast": 10000000 } ]""")]
     Task<PromptResult<City>> LargestCityAsync(string country, CancellationToken cancellationToken = default);
 }

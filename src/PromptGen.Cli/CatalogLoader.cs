@@ -38,9 +38,9 @@ internal static class CatalogLoader
         Assembly assembly;
         try
         {
-            assembly = new IsolatedContext(path).LoadFromAssemblyPath(path);
+            assembly = new IsolatedContext(path).LoadFresh(path);
         }
-        catch (Exception exception) when (exception is BadImageFormatException or FileLoadException)
+        catch (Exception exception) when (exception is BadImageFormatException or IOException or UnauthorizedAccessException)
         {
             throw new CliUsageException($"--assembly '{shown}' is not a .NET assembly the tool can load: {exception.Message}");
         }
@@ -81,10 +81,29 @@ internal static class CatalogLoader
             : throw new CliUsageException($"'dotnet {string.Join(' ', arguments)}' failed (exit {process.ExitCode}):\n{output.GetAwaiter().GetResult()}{error.GetAwaiter().GetResult()}".TrimEnd());
     }
 
-    /// <summary>The assembly's dependencies from its folder, except those the tool has (PromptGen, the framework, MEAI…).</summary>
+    /// <summary>
+    /// The assembly's dependencies from its folder, except those the tool has (PromptGen, the framework, MEAI…). The
+    /// project's own assemblies are read into memory and loaded from there: the runtime keeps every image it opened by
+    /// path (dotnet/runtime#112911), so <see cref="AssemblyLoadContext.LoadFromAssemblyPath"/> in a new context would
+    /// return the assembly of an earlier build still held by a previous context, and a rebuilt project would run its old code.
+    /// </summary>
     private sealed class IsolatedContext(string path) : AssemblyLoadContext($"promptgen-catalog:{Path.GetFileName(path)}")
     {
         private readonly AssemblyDependencyResolver _resolver = new(path);
+
+        /// <summary>Loads the file as it is on disk now (with its symbols, so stack traces keep their lines).</summary>
+        public Assembly LoadFresh(string file)
+        {
+            using var image = new MemoryStream(File.ReadAllBytes(file));
+            var pdb = Path.ChangeExtension(file, ".pdb");
+            if (!File.Exists(pdb))
+            {
+                return LoadFromStream(image);
+            }
+
+            using var symbols = new MemoryStream(File.ReadAllBytes(pdb));
+            return LoadFromStream(image, symbols);
+        }
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
@@ -94,7 +113,7 @@ internal static class CatalogLoader
                 return null;
             }
 
-            return _resolver.ResolveAssemblyToPath(assemblyName) is { } resolved ? LoadFromAssemblyPath(resolved) : null;
+            return _resolver.ResolveAssemblyToPath(assemblyName) is { } resolved ? LoadFresh(resolved) : null;
         }
 
         protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>

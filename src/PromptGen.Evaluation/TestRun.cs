@@ -47,6 +47,13 @@ public sealed partial class TestRun
         ArgumentNullException.ThrowIfNull(options);
         CheckGateOptions(options);
         var all = options.Suites.SelectMany(s => SuiteParser.Load(s, host.FullPath(s), options.AllowImagesOutside, options.Catalogs)).ToList();
+        if (options.Examples)
+        {
+            var examples = ExampleCases.Load(options.Catalogs);
+            all.AddRange(examples.Count > 0 ? examples : throw new EvaluationException(
+                "No [PromptExample] to run: the loaded assemblies declare none. Add one to a prompt method (docs/test-runner.md, \"Examples next to the prompt\"), or give a suite file."));
+        }
+
         var cases = Select(host, options, all);
         var identity = Identity(options, all, cases.Count);
         return new TestRun(host, options, cases, identity, LoadBaseline(host, options, identity));

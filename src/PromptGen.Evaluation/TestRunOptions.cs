@@ -54,6 +54,12 @@ public sealed record TestRunOptions
     /// <summary>Gets the prompt catalogs of the assemblies whose generated methods cases may <c>call</c> (<see cref="PromptGen.Generated.PromptCatalog.FromAssembly"/>).</summary>
     public IReadOnlyList<PromptGen.Generated.PromptCatalog> Catalogs { get; init; } = [];
 
+    /// <summary>
+    /// Gets a value indicating whether the <c>[PromptExample]</c>s of the <see cref="Catalogs"/> run too, as call cases
+    /// named by the example (located at their attribute).
+    /// </summary>
+    public bool Examples { get; init; }
+
     /// <summary>Gets a value indicating whether cases that do not say otherwise stream their answers (time to first token is recorded).</summary>
     public bool Stream { get; init; }
 

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace PromptGen.Generators.Diagnostics;
 
 /// <summary>
-/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG03xx validation, PG04xx multimodal, PG05xx resilience. Ids are never renumbered;
+/// The diagnostics catalogue: PG00xx declarations, PG01xx templates, PG02xx models and routes, PG03xx validation, PG04xx multimodal, PG05xx resilience, PG06xx examples ([PromptExample]). Ids are never renumbered;
 /// every entry has a page at <c>docs/diagnostics/PGxxxx.md</c> and is listed in <c>AnalyzerReleases.Unshipped.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -19,6 +19,7 @@ internal static class DiagnosticDescriptors
     private const string Resilience = "PromptGen.Resilience";
     private const string Validation = "PromptGen.Validation";
     private const string Multimodal = "PromptGen.Multimodal";
+    private const string Examples = "PromptGen.Examples";
 
     public static readonly DiagnosticDescriptor NotPartialInterface = Create(
         "PG0001",
@@ -284,6 +285,60 @@ internal static class DiagnosticDescriptors
         "The [Escalate] of '{0}' is invalid: {1}",
         Resilience);
 
+    public static readonly DiagnosticDescriptor ExampleInvalidJson = Create(
+        "PG0601",
+        "[PromptExample] text is not valid JSON",
+        "The [PromptExample] {0} of '{1}' is not valid JSON: {2}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleUnknownArgument = Create(
+        "PG0602",
+        "[PromptExample] names an argument the method does not have",
+        "The [PromptExample] of '{0}' gives '{1}', which is not a parameter{2}; its parameters are {3}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleMissingArgument = Create(
+        "PG0603",
+        "[PromptExample] misses an argument",
+        "The [PromptExample] of '{0}' gives no value for {1}; every parameter but the CancellationToken and PromptCallOptions needs one",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleArgumentType = Create(
+        "PG0604",
+        "[PromptExample] argument does not fit the parameter type",
+        "The [PromptExample] of '{0}' gives {1} for '{2}' ({3}): {4}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleMalformedExpectation = Create(
+        "PG0605",
+        "[PromptExample] expectation is malformed",
+        "The [PromptExample] Expect of '{0}' is malformed: {1}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleUnknownMember = Create(
+        "PG0606",
+        "[PromptExample] expectation path names a member the result does not have",
+        "The [PromptExample] expectation path '{0}' of '{1}': {2}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleExpectationType = Create(
+        "PG0607",
+        "[PromptExample] expectation cannot hold for the member's type",
+        "The [PromptExample] expectation '{0}' on '{1}' of '{2}' cannot hold: {3}",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleNotRunnable = Create(
+        "PG0608",
+        "[PromptExample] on a method the runner cannot call",
+        "'{0}' has a [PromptExample] but {1}, so no test host can run it; remove the example",
+        Examples);
+
+    public static readonly DiagnosticDescriptor ExampleDuplicateName = Create(
+        "PG0609",
+        "[PromptExample] name is used twice",
+        "Two [PromptExample]s of '{0}' are named '{1}'; give each a unique Name (it is the test case id)",
+        Examples);
+
     public static readonly DiagnosticDescriptor PartialStreamShape = Create(
         "PG0630",
         "Typed stream declared as something other than IAsyncEnumerable<PromptPartial<T>>",
@@ -300,6 +355,8 @@ internal static class DiagnosticDescriptors
         InvalidPattern, RuleFileNotFound, UnknownFieldPath, ContradictoryRule, NotAValidator, JudgeWithoutModel, JsonSchemaPackageMissing, RuleOnStream,
         ImagePlacement, ImagesToTextOnlyModel, BinaryParameter,
         InvalidRetry, InvalidTimeout, InvalidCircuitBreaker, InvalidEscalation, InvalidCache,
+        ExampleInvalidJson, ExampleUnknownArgument, ExampleMissingArgument, ExampleArgumentType, ExampleMalformedExpectation,
+        ExampleUnknownMember, ExampleExpectationType, ExampleNotRunnable, ExampleDuplicateName,
     }.ToDictionary(d => d.Id);
 
     /// <summary>Gets every descriptor, for catalogue tests.</summary>

@@ -16,6 +16,7 @@ internal static class CatalogEmitter
     private const string Catalog = "global::PromptGen.Generated.PromptCatalog";
     private const string Method = "global::PromptGen.Generated.PromptCatalogMethod";
     private const string Parameter = "global::PromptGen.Generated.PromptCatalogParameter";
+    private const string Example = "global::PromptGen.Generated.PromptCatalogExample";
 
     /// <summary>Whether a method can be called from a suite: generated, and answering with a whole value (not a stream).</summary>
     public static bool IsCallable(MethodSpec method) =>
@@ -92,10 +93,34 @@ internal static class CatalogEmitter
         writer.Line($"{Literals.String(resultType)},");
         writer.Line($"{Literals.String(isJson ? method.SchemaJson : null)},");
         writer.Line($"Invoke{index},");
+        var end = method.Examples.Count == 0 ? ")," : ")";
         writer.Line(isJson && method.TypeInfo is { } typeInfo
-            ? $"static value => global::System.Text.Json.JsonSerializer.SerializeToElement(({method.ResultType})value!, {typeInfo})),"
-            : "null),");
+            ? $"static value => global::System.Text.Json.JsonSerializer.SerializeToElement(({method.ResultType})value!, {typeInfo}){end}"
+            : "null" + end);
         writer.Outdent();
+        if (method.Examples.Count > 0)
+        {
+            Examples(writer, method);
+        }
+    }
+
+    /// <summary>The method's checked <c>[PromptExample]</c>s, as written (the runner parses them like a suite's case).</summary>
+    private static void Examples(CodeWriter writer, MethodSpec method)
+    {
+        writer.Line("{");
+        writer.Indent();
+        writer.Line($"Examples = new {Example}[]");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var example in method.Examples)
+        {
+            writer.Line($"new {Example}({Literals.String(example.Name)}, {Literals.String(example.Arguments)}, {Literals.String(example.Expect)}, {Literals.String(example.File)}, {example.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}),");
+        }
+
+        writer.Outdent();
+        writer.Line("},");
+        writer.Outdent();
+        writer.Line("},");
     }
 
     private static void Invoker(CodeWriter writer, ClientSpec client, MethodSpec method, int index)

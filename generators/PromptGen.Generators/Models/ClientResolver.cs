@@ -114,6 +114,8 @@ internal static partial class ClientResolver
 
         CheckSilentMistakes(method, owner, diagnostics);
         var rules = ResolveRules(method, client.HasJsonSchemaRules, owner, files, contexts, diagnostics);
+        var callable = error is null && method.ReturnKind is ReturnKind.Text or ReturnKind.TextResult or ReturnKind.Json or ReturnKind.JsonResult;
+        var examples = ResolveExamples(client, method, owner, callable, contexts, diagnostics);
         return new MethodSpec(
             method.Name,
             field,
@@ -136,7 +138,10 @@ internal static partial class ClientResolver
             typeInfo,
             system,
             user ?? EquatableArray<RenderPart>.Empty,
-            error is null ? null : $"PromptGen could not generate {owner}: {error}. See the build diagnostics (PGxxxx).");
+            error is null ? null : $"PromptGen could not generate {owner}: {error}. See the build diagnostics (PGxxxx).")
+        {
+            Examples = examples,
+        };
     }
 
     /// <summary>A type name as users write it in messages: without the <c>global::</c> prefix.</summary>

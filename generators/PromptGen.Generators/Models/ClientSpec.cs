@@ -45,7 +45,7 @@ internal sealed record ClientSpec(
 /// <param name="UserPrompt">The user template's parts.</param>
 /// <param name="Error">When set, the method cannot be generated: its body throws with this message (the diagnostic
 /// already says why), so the build shows the PG diagnostic instead of a cascade of compiler errors.</param>
-internal sealed record MethodSpec(
+internal sealed partial record MethodSpec(
     string Name,
     string DescriptorField,
     string ReturnTypeDisplay,

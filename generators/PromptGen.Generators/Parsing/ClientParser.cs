@@ -65,7 +65,7 @@ internal static partial class ClientParser
 
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
-                methods.Add(Method(method, type, diagnostics) with { Templates = TemplateTypeReader.Read(method) });
+                methods.Add(WithExamples(Method(method, type, diagnostics) with { Templates = TemplateTypeReader.Read(method) }, method));
             }
             else if (member is IPropertySymbol or IEventSymbol)
             {

@@ -17,6 +17,7 @@ internal static class KnownNames
     public const string EscalateAttribute = "PromptGen.EscalateAttribute";
     public const string ResponseRuleAttribute = "PromptGen.ResponseRuleAttribute";
     public const string ReaskAttribute = "PromptGen.ReaskAttribute";
+    public const string PromptExampleAttribute = "PromptGen.PromptExampleAttribute";
     public const string ResponseValidator = "PromptGen.Validation.IResponseValidator";
     public const string JsonSchemaRule = "PromptGen.Validation.JsonSchemaRule";
     public const string PromptResult = "PromptGen.PromptResult`1";

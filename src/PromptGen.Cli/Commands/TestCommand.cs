@@ -14,7 +14,7 @@ internal static class TestCommand
 {
     public static Command Create(CliHost host)
     {
-        var suites = new Argument<string[]>("suite") { Description = "Suite files: PromptGen JSON/YAML (docs/schemas/promptgen-suite.schema.json) or llm_call test_prompts.json.", Arity = ArgumentArity.OneOrMore };
+        var suites = new Argument<string[]>("suite") { Description = "Suite files: PromptGen JSON/YAML (docs/schemas/promptgen-suite.schema.json) or llm_call test_prompts.json. None with --assembly/--project: run their [PromptExample]s.", Arity = ArgumentArity.ZeroOrMore };
         var config = CommonOptions.Config();
         var filter = new Option<string[]>("--filter", "-f") { Description = "Run only matching cases: an id glob (capital_*) or tag:<name>. Repeatable; a case runs if any filter matches.", AllowMultipleArgumentsPerToken = false };
         var model = new Option<string>("--model", "-m") { Description = "Run every case on this model id or alias, whatever the suite says." };
@@ -34,6 +34,7 @@ internal static class TestCommand
         var stream = new Option<bool>("--stream") { Description = "Stream answers and record time to first token (cases and suite defaults may set \"stream\" themselves); rules still check the assembled text." };
         var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator even when a real provider is configured." };
         var assembly = new Option<string[]>("--assembly") { Description = "A built assembly whose generated prompt methods cases may \"call\" (loaded in its own context). Repeatable." };
+        var examples = new Option<bool>("--examples") { Description = "Also run the [PromptExample]s of the --assembly/--project methods (the default when no suite file is given)." };
         var project = new Option<string[]>("--project") { Description = "A project to build first; cases may \"call\" its generated prompt methods. Repeatable." };
         var simulatorRules = new Option<string>("--simulator-rules") { Description = "Run against the built-in simulator answering from this rules file (the 'promptgen simulate --rules' format); implies --simulator." };
         var baseline = new Option<string>("--baseline") { Description = "Compare every case with the same case in this earlier results.json (a blessed run): regressed, fixed, still failing, flaky, new, removed, and latency/tokens/cost beyond --tolerance. With a baseline the run fails only on regressions (see --fail-on)." };
@@ -46,16 +47,27 @@ internal static class TestCommand
         var gateModel = new Option<string>("--gate-model") { Description = "With --models: the model whose cases decide the exit code, or 'all' (the default)." };
         var command = new Command("test", "Run prompt test suites in parallel and report PASS / FAIL / ERROR with latency, tokens and cost. Exit 0 all passed, 1 failures, 2 errors or bad usage.")
         {
-            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules, assembly, project,
+            suites, config, filter, model, route, repeat, rerun, shard, failFast, dryRun, imagesOutside, debug, output, report, parallel, providerLimit, threshold, stream, simulator, simulatorRules, assembly, project, examples,
             baseline, failOn, bless, tolerance, record, replay, models, gateModel,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
-            var catalogs = CatalogLoader.Load(host, parsed.GetValue(assembly) ?? [], parsed.GetValue(project) ?? [], cancellationToken);
+            var suiteFiles = parsed.GetValue(suites) ?? [];
+            var (assemblies, projects) = (parsed.GetValue(assembly) ?? [], parsed.GetValue(project) ?? []);
+            var runExamples = parsed.GetValue(examples) || suiteFiles.Length == 0;
+            if (runExamples && assemblies.Length + projects.Length == 0)
+            {
+                throw new CliUsageException(suiteFiles.Length == 0
+                    ? "Give a suite file, or --assembly <built .dll> / --project <.csproj> to run the [PromptExample]s of its prompt methods."
+                    : "--examples runs the [PromptExample]s of --assembly or --project; give one of them.");
+            }
+
+            var catalogs = CatalogLoader.Load(host, assemblies, projects, cancellationToken);
             var options = new TestRunOptions
             {
                 Catalogs = catalogs,
-                Suites = parsed.GetValue(suites) ?? [],
+                Suites = suiteFiles,
+                Examples = runExamples,
                 Filters = parsed.GetValue(filter) ?? [],
                 Model = parsed.GetValue(model),
                 Routes = [.. (parsed.GetValue(route) ?? []).Select(r => Pair(r, "--route", "openai/gpt-4o=anthropic/claude-haiku-4-5"))],

@@ -58,6 +58,9 @@ public sealed class PromptCatalogMethod
     /// <summary>Gets the serializer of a typed result, or <see langword="null"/> for text.</summary>
     public Func<object?, JsonElement>? ResultToJson { get; }
 
+    /// <summary>Gets the method's <c>[PromptExample]</c>s, in declaration order (checked at build time).</summary>
+    public IReadOnlyList<PromptCatalogExample> Examples { get; init; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => $"{Key}({string.Join(", ", Parameters.Select(p => p.TypeName + " " + p.Name))}) -> {ResultType}";
 }

@@ -115,6 +115,41 @@ public sealed class TypedSuiteTests : IAsyncLifetime, IDisposable
         Assert.Contains("run with --assembly <path to the built .dll> or --project <.csproj>", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_a_suite_the_assemblys_prompt_examples_run_located_at_their_attributes()
+    {
+        _simulator.Script.When(userContains: "capital of Italy").Reply("The capital of Italy is Rome.");
+        _simulator.Script.When(userContains: "largest city in Brazil").ReplyJson("""{ "name": "Rio de Janeiro", "country": "Brazil", "population": 6700000 }""");
+
+        var result = await _cli.RunAsync(["test", "--assembly", QuickStartAssembly(), "--config", _cli.WriteConfig(_simulator), "--out", "out", "--report", "json"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var cases = Results().GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(["capital_italy", "largest_city_brazil"], cases.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["PASS", "FAIL"], cases.Select(c => c.GetProperty("outcome").GetString()));
+        Assert.EndsWith("Geography.cs", cases[0].GetProperty("file").GetString(), StringComparison.Ordinal);
+        var messages = cases[1].GetProperty("failedRules").EnumerateArray().Select(r => r.GetProperty("message").GetString()).ToList();
+        Assert.Contains(messages, m => m!.Contains("name equals \"São Paulo\": got \"Rio de Janeiro\"", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m!.Contains("population atLeast 10000000: got 6700000", StringComparison.Ordinal));
+        Assert.Contains(_simulator.Requests, r => r.LastUserText == "Give the name, country and population of the largest city in Brazil, as JSON.");
+    }
+
+    [Fact]
+    public async Task Examples_run_beside_a_suite_with_the_examples_option_and_need_an_assembly()
+    {
+        var suite = _cli.WriteFile("typed.json", """{ "cases": [ { "id": "capital", "call": "IGeography.CapitalAsync", "arguments": { "country": "France" } } ] }""");
+
+        var listed = await _cli.RunAsync(["test", suite, "--assembly", QuickStartAssembly(), "--examples", "--dry-run"]);
+        var missing = await _cli.RunAsync(["test"]);
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains("capital ", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("capital_italy ", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("rule: expect population atLeast 10000000", listed.Out, StringComparison.Ordinal);
+        Assert.True(missing.ExitCode == 2, missing.ToString());
+        Assert.Contains("Give a suite file, or --assembly <built .dll> / --project <.csproj> to run the [PromptExample]s", missing.Error, StringComparison.Ordinal);
+    }
+
     private Task<CliResult> RunAsync(string suite, string[]? extra = null) =>
         _cli.RunAsync(["test", suite, "--assembly", QuickStartAssembly(), "--config", _cli.WriteConfig(_simulator), "--out", "out", "--report", "json", .. extra ?? []]);
 

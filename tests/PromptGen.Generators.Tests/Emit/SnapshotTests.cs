@@ -67,6 +67,38 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void Prompt_examples_are_listed_in_the_catalog() => Check(
+        "Examples",
+        """"
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PromptGen;
+
+        namespace Atlas;
+
+        public sealed record City(string Name, long Population);
+
+        [JsonSerializable(typeof(City))]
+        [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+        internal sealed partial class AtlasJson : JsonSerializerContext;
+
+        [PromptClient(Model = "openai/gpt-4o-mini")]
+        public partial interface IAtlas
+        {
+            [Prompt("Capital of {country}?")]
+            [PromptExample("""{ "country": "France" }""", Expect = """[ { "contains": "Paris" } ]""")]
+            Task<string> CapitalAsync(string country, CancellationToken cancellationToken = default);
+
+            [Prompt("Largest city in {country}, as JSON.")]
+            [PromptExample("""{ "country": "Japan" }""", Name = "japan", Expect = """[ { "path": "name", "equals": "Tokyo" }, { "path": "population", "atLeast": 1e7 } ]""")]
+            [PromptExample("{ \"country\": \"Peru\" }", Name = "peru")]
+            Task<PromptResult<City>> LargestCityAsync(string country, CancellationToken cancellationToken = default);
+        }
+        """");
+
+    [Fact]
     public void Typed_partial_stream_calls_the_executor_with_type_info_rules_options_and_token() => Check(
         "PartialStream",
         """

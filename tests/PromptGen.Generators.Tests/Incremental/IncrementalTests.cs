@@ -121,6 +121,25 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Editing_an_example_regenerates_only_its_client_and_the_catalog()
+    {
+        var withExample = Weather.Replace("[Prompt(\"Weather in {city}?\")]", "[Prompt(\"Weather in {city}?\")]\n    [PromptExample(\"{ \\\"city\\\": \\\"Oslo\\\" }\", Expect = \"[ { \\\"contains\\\": \\\"rain\\\" } ]\")]", StringComparison.Ordinal);
+        var (driver, compilation) = FirstRun(Sources.TravelGuide, withExample, Unrelated);
+
+        var edited = Replace(compilation, 1, withExample.Replace("rain", "snow", StringComparison.Ordinal));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var clients = run.TrackedSteps[PromptClientGenerator.Steps.Clients].SelectMany(s => s.Outputs).ToList();
+        var modified = Assert.Single(clients, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("snow", JsonText(((Result<ClientSpec>)modified.Value).Model!.Methods.Single().Examples.Single().Expect!));
+        Assert.Single(clients, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.All(run.TrackedSteps[PromptClientGenerator.Steps.Registrations].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains("snow", run.GeneratedSources.Single(s => s.HintName == "PromptCatalog.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        static string JsonText(string expect) => System.Text.Json.JsonDocument.Parse(expect).RootElement[0].GetProperty("contains").GetString()!;
+    }
+
+    [Fact]
     public void No_step_output_holds_a_roslyn_object()
     {
         var (_, _, run) = Run(Sources.TravelGuide, Weather);

@@ -5,7 +5,7 @@ using PromptGen.Evaluation;
 namespace PromptGen.Tests.Architecture;
 
 /// <summary>
-/// Projects point one way too (docs/architecture.md §2): the runner library (PromptGen.Evaluation) is what the
+/// Projects point one way too (docs/architecture.md §2): the runner library (PromptGen.Evaluation, and its xUnit integration PromptGen.Evaluation.Xunit) is what the
 /// <c>promptgen</c> tool and test hosts build on, so it must never depend on the tool. Checked twice: the built assembly's
 /// references (transitively, over PromptGen's own assemblies) and the project files' references (transitively), so a
 /// reference is caught whether or not any code uses it yet.
@@ -36,12 +36,14 @@ public class ProjectDependencyTests
         Assert.Contains("PromptGen.Evaluation", seen);
     }
 
-    [Fact]
-    public void The_runner_library_project_does_not_reference_the_cli_project()
+    [Theory]
+    [InlineData("PromptGen.Evaluation")]
+    [InlineData("PromptGen.Evaluation.Xunit")]
+    public void The_runner_library_project_does_not_reference_the_cli_project(string library)
     {
         var root = RepositoryRoot();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([Path.Combine(root, "src", "PromptGen.Evaluation", "PromptGen.Evaluation.csproj")]);
+        var pending = new Stack<string>([Path.Combine(root, "src", library, library + ".csproj")]);
         while (pending.TryPop(out var project))
         {
             if (!visited.Add(project))
