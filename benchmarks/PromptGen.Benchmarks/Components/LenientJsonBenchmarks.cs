@@ -81,7 +81,7 @@ public class LenientJsonBenchmarks
     [BenchmarkCategory("large")]
     public JsonExtraction Messy1M() => JsonExtractor.Extract(_list1M, _listSchema);
 
-    private static string Invoice(bool messy)
+    internal static string Invoice(bool messy)
     {
         var lines = string.Join(",\n    ", Enumerable.Range(1, 18).Select(i => messy
             ? $$"""{sku: 'SKU-{{i:000}}', description: 'Item number {{i}} with a "description"', quantity: {{i}}, price: {{(i * 3.5m).ToString(CultureInfo.InvariantCulture)}},}"""

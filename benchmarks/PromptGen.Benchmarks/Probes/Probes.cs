@@ -18,13 +18,14 @@ namespace PromptGen.Benchmarks;
 /// in-memory client, and nothing else, so <c>benchmarks/instructions.sh</c> can count the instructions per call under
 /// valgrind (deterministic, unlike time on a shared VM). Scenarios: <c>meai</c> (the client itself, prompt rendered by
 /// interpolation), <c>polly</c> (bare Polly retry + breaker around it), <c>router</c> (<see cref="PromptRouter"/>),
-/// <c>generated</c> (the generated <see cref="IInstantGeography"/> client).</item>
+/// <c>generated</c> (the generated <see cref="IInstantGeography"/> client); and the components of Probes.Components.cs
+/// (template rendering and lenient JSON beside their peers).</item>
 /// <item><c>--probe load &lt;raw|generated&gt; &lt;n&gt; &lt;openai base url&gt;</c>: <c>n</c> calls, 32 in flight, to a simulator
 /// in another process (<c>promptgen simulate</c>), printing CPU time and allocation per call: the floor the .NET HTTP stack
 /// and the OpenAI SDK set for <c>promptgen test</c> on the same machine.</item>
 /// </list>
 /// </summary>
-internal static class Probes
+internal static partial class Probes
 {
     private static readonly ChatMessage[] s_ping = [new(ChatRole.User, "ping")];
 
@@ -34,6 +35,9 @@ internal static class Probes
         {
             case ["--probe", "calls", var scenario, var count]:
                 await CallsAsync(scenario, int.Parse(count, CultureInfo.InvariantCulture));
+                return 0;
+            case ["--probe", "json-stages", var stages]:
+                JsonStages(int.Parse(stages, CultureInfo.InvariantCulture));
                 return 0;
             case ["--probe", "stream", var scenario, var count]:
                 await StreamAsync(scenario, int.Parse(count, CultureInfo.InvariantCulture));
@@ -49,6 +53,17 @@ internal static class Probes
 
     private static async Task CallsAsync(string scenario, int count)
     {
+        if (Component(scenario) is { } component)
+        {
+            // Synchronous component scenarios (template rendering, lenient JSON): the same warm-up, no client.
+            for (var i = 0; i < 2000 + count; i++)
+            {
+                component();
+            }
+
+            return;
+        }
+
         var client = new InstantChatClient(GeographyPrompts.CapitalReply);
         var bare = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, ShouldHandle = static a => new ValueTask<bool>(a.Outcome.Exception is PromptGenException { IsTransient: true }) })

@@ -23,7 +23,8 @@ internal static partial class ClientEmitter
     private static bool CanMeasure(IEnumerable<RenderPart> parts) => All(parts).All(part =>
         (part.Block != RenderBlock.Each || part.Value?.Value.CountMember is not null)
         && (part.Value is not { } access || part.Block is RenderBlock.If or RenderBlock.Each || Measurable(access.Value))
-        && (part.Parameter is not { } parameter || part.Block != RenderBlock.None || Measurable(parameter)));
+        // A member path ({order.Customer.Name}) also names its root parameter, which need not render itself: its Value decides.
+        && (part.Parameter is not { } parameter || part.Value is not null || part.Block != RenderBlock.None || Measurable(parameter)));
 
     private static bool Measurable(ValueShape value) => value.Kind switch
     {

@@ -76,27 +76,52 @@ public static partial class JsonExtractor
         return $"line {line}, column {column}";
     }
 
-    private static List<JsonRepair> Located(string text, List<RepairAt> repairs)
+    private static List<JsonRepair> Located(string text, List<RepairAt> repairs) => Located(text, null, repairs, null);
+
+    /// <summary>
+    /// The repairs <paramref name="first"/>, then <paramref name="repairs"/>, then <paramref name="more"/>, each with its
+    /// line and column: one list of the exact size, no intermediate copy.
+    /// </summary>
+    private static List<JsonRepair> Located(string text, RepairAt? first, List<RepairAt> repairs, List<RepairAt>? more)
     {
-        if (repairs.Count == 0)
+        var count = (first is null ? 0 : 1) + repairs.Count + (more?.Count ?? 0);
+        if (count == 0)
         {
             return [];
         }
 
         // One pass over the text for the line starts, then a binary search per repair: linear, not repairs × text.
-        var lineStarts = new List<int> { 0 };
+        var lineStarts = new List<int>(64) { 0 };
         for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
             lineStarts.Add(i + 1);
         }
 
-        return repairs.ConvertAll(r =>
+        var located = new List<JsonRepair>(count);
+        if (first is { } extraction)
         {
-            var offset = Math.Clamp(r.Offset, 0, text.Length);
-            var line = lineStarts.BinarySearch(offset);
-            line = line >= 0 ? line : ~line - 1;
-            return new JsonRepair(r.Kind, r.Path, line + 1, offset - lineStarts[line] + 1, r.Description);
-        });
+            located.Add(Locate(text, lineStarts, extraction));
+        }
+
+        foreach (var repair in repairs)
+        {
+            located.Add(Locate(text, lineStarts, repair));
+        }
+
+        foreach (var repair in more ?? [])
+        {
+            located.Add(Locate(text, lineStarts, repair));
+        }
+
+        return located;
+    }
+
+    private static JsonRepair Locate(string text, List<int> lineStarts, RepairAt repair)
+    {
+        var offset = Math.Clamp(repair.Offset, 0, text.Length);
+        var line = lineStarts.BinarySearch(offset);
+        line = line >= 0 ? line : ~line - 1;
+        return new JsonRepair(repair.Kind, repair.Path, line + 1, offset - lineStarts[line] + 1, repair.Description);
     }
 
     private static string Describe(string? expected) => expected switch

@@ -2,12 +2,14 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
 
 public static partial class JsonExtractor
 {
     private static readonly ConditionalWeakTable<JsonTypeInfo, StrongBox<JsonElement>> s_schemas = [];
+    private static readonly ConditionalWeakTable<JsonTypeInfo, SchemaModel> s_models = [];
 
     /// <summary>
     /// Reads a model's answer into <typeparamref name="T"/> without a model call, the way a typed call does: the JSON
@@ -27,7 +29,7 @@ public static partial class JsonExtractor
             return new JsonParseResult<T>(JsonExtraction.Deferred(text), fast, []);
         }
 
-        var json = Extract(text, SchemaOf(typeInfo), policy);
+        var json = Extract(text, SchemaOf(typeInfo), ModelOf(typeInfo), policy);
         if (!json.Success)
         {
             return new JsonParseResult<T>(json, default, [json.Error!]);
@@ -42,6 +44,9 @@ public static partial class JsonExtractor
         var (value, error) = TypedJson.Deserialize(json.Value, typeInfo);
         return error is null ? new JsonParseResult<T>(json, value, []) : new JsonParseResult<T>(json, default, [error]);
     }
+
+    /// <summary>The compiled schema of a type, kept per <see cref="JsonTypeInfo"/> (no schema text to hash on every parse).</summary>
+    private static SchemaModel ModelOf(JsonTypeInfo typeInfo) => s_models.GetValue(typeInfo, static info => SchemaModels.Get(SchemaOf(info)));
 
     /// <summary>The JSON schema of a type from its metadata, exported once per <see cref="JsonTypeInfo"/>.</summary>
     internal static JsonElement SchemaOf(JsonTypeInfo typeInfo) =>

@@ -22,10 +22,17 @@ public static partial class JsonExtractor
     /// <returns>The JSON found, with every repair and coercion; or a located error phrased for the model.</returns>
     public static JsonExtraction Extract(string? text, JsonElement? schema = null, JsonParsePolicy policy = JsonParsePolicy.RepairAndCoerce)
     {
+        return Extract(text, schema, null, policy);
+    }
+
+    /// <summary><see cref="Extract(string?, JsonElement?, JsonParsePolicy)"/>, with the schema already compiled when <paramref name="model"/> is given (a typed parse keeps it per type).</summary>
+    private static JsonExtraction Extract(string? text, JsonElement? schema, SchemaModel? model, JsonParsePolicy policy)
+    {
         text ??= string.Empty;
         try
         {
-            return ExtractCore(text, schema, policy);
+            model ??= schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? SchemaModels.Get(s) : null;
+            return ExtractCore(text, schema, model, policy);
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or FormatException or InsufficientExecutionStackException)
         {
@@ -34,7 +41,7 @@ public static partial class JsonExtractor
         }
     }
 
-    private static JsonExtraction ExtractCore(string text, JsonElement? schema, JsonParsePolicy policy)
+    private static JsonExtraction ExtractCore(string text, JsonElement? schema, SchemaModel? model, JsonParsePolicy policy)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.IsEmpty)
@@ -43,7 +50,7 @@ public static partial class JsonExtractor
         }
 
         var start = text.Length - text.AsSpan().TrimStart().Length;
-        var coercer = schema is { ValueKind: JsonValueKind.Object or JsonValueKind.True } s ? new SchemaCoercer(SchemaModels.Get(s), policy) : null;
+        var coercer = model is not null ? new SchemaCoercer(model, policy) : null;
         var expected = coercer?.RootKind;
         if (policy == JsonParsePolicy.RepairAndCoerce && coercer is not null && coercer.IsPlainString())
         {
@@ -109,7 +116,6 @@ public static partial class JsonExtractor
                 continue;
             }
 
-            var changes = new List<RepairAt>(candidate.Repairs);
             LenientNode? value;
             string? envelope = null;
             if (coercer is null)
@@ -128,20 +134,20 @@ public static partial class JsonExtractor
 
                     continue;
                 }
-
-                changes.AddRange(coercer.Changes);
             }
 
             var method = candidate.Lines ? JsonExtractionMethod.JsonLines
                 : candidate.Start == start && candidate.End >= text.AsSpan().TrimEnd().Length && !candidate.Fenced ? JsonExtractionMethod.Whole
                 : candidate.Fenced ? JsonExtractionMethod.Fenced : JsonExtractionMethod.Embedded;
+            RepairAt? extraction = null;
             if (method is JsonExtractionMethod.Fenced or JsonExtractionMethod.Embedded)
             {
                 var what = method == JsonExtractionMethod.Fenced ? "JSON taken from a code fence" : "JSON taken from the text around it";
-                changes.Insert(0, new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction));
+                extraction = new RepairAt(candidate.Start, "$", candidates.Count > 1 ? $"{what}; value {chosen} of {candidates.Count} found, the first that fits the schema" : what, JsonRepairKind.Extraction);
             }
 
-            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, changes));
+            // The extraction, the syntax repairs of the candidate, then the coercions, located into one list.
+            return JsonExtraction.Found(text, LenientNodes.ToElement(value!), method, envelope, Located(text, extraction, candidate.Repairs, coercer?.Changes));
         }
 
         if (coercer is not null && policy == JsonParsePolicy.RepairAndCoerce && coercer.ReadsProse())

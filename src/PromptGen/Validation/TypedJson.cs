@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using PromptGen.Validation.Lenient;
 
 namespace PromptGen.Validation;
 
@@ -38,7 +39,7 @@ internal static class TypedJson
         }
     }
 
-    private static void Check(JsonElement value, JsonTypeInfo info, string path, List<string> errors, int depth)
+    private static void Check(JsonElement value, JsonTypeInfo info, JsonPathPart path, List<string> errors, int depth)
     {
         if (depth > MaxDepth || errors.Count >= MaxErrors || value.ValueKind == JsonValueKind.Null)
         {
@@ -54,7 +55,7 @@ internal static class TypedJson
                     return;
                 }
 
-                CheckObject(value, info, path, errors, depth);
+                CheckObject(value, info, path.ToString(), errors, depth);
                 break;
             case JsonTypeInfoKind.Enumerable:
                 if (value.ValueKind != JsonValueKind.Array)
@@ -65,11 +66,13 @@ internal static class TypedJson
 
                 if (info.ElementType is { } elementType && TryInfo(info.Options, elementType) is { } element)
                 {
+                    var parent = path.ToString();
                     var i = 0;
                     foreach (var item in value.EnumerateArray())
                     {
-                        CheckNull(item, element.Type, nullable: true, $"{path}[{i}]", errors, info.Options);
-                        Check(item, element, $"{path}[{i++}]", errors, depth + 1);
+                        var itemPath = JsonPathPart.Element(parent, i++);
+                        CheckNull(item, element.Type, nullable: true, itemPath, errors, info.Options);
+                        Check(item, element, itemPath, errors, depth + 1);
                     }
                 }
 
@@ -92,7 +95,7 @@ internal static class TypedJson
         var comparison = info.Options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var property in info.Properties)
         {
-            var child = $"{path}.{property.Name}";
+            var child = JsonPathPart.Member(path, property.Name);
             var found = Find(value, property.Name, comparison, out var member);
             var parameter = property.AssociatedParameter;
             var required = property.IsRequired || parameter is { HasDefaultValue: false, IsMemberInitializer: false };
@@ -115,7 +118,7 @@ internal static class TypedJson
     }
 
     /// <summary>Reports a null in a non-nullable member; returns whether the value should be checked further.</summary>
-    private static bool CheckNull(JsonElement value, Type type, bool nullable, string path, List<string> errors, JsonSerializerOptions options)
+    private static bool CheckNull(JsonElement value, Type type, bool nullable, JsonPathPart path, List<string> errors, JsonSerializerOptions options)
     {
         if (value.ValueKind != JsonValueKind.Null)
         {
@@ -130,7 +133,7 @@ internal static class TypedJson
         return false;
     }
 
-    private static void CheckScalar(JsonElement value, JsonTypeInfo info, string path, List<string> errors)
+    private static void CheckScalar(JsonElement value, JsonTypeInfo info, JsonPathPart path, List<string> errors)
     {
         var target = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
         if (target.IsEnum && EnumNames(info.Options, target) is { Count: > 0 } names)

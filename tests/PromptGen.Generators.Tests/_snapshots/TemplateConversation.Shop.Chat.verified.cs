@@ -75,11 +75,7 @@ public sealed partial class Chat : global::Shop.IChat
     /// <summary>Renders the system prompt of <c>ChatAsync</c>.</summary>
     private static string RenderChatAsyncSystemPrompt(global::Shop.Customer customer)
     {
-        var text = new global::System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(29, 1, global::System.Globalization.CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral("You are a support agent for ");
-        text.AppendFormatted(customer?.Name);
-        text.AppendLiteral(".");
-        return text.ToStringAndClear();
+        return string.Concat("You are a support agent for ", customer?.Name, ".");
     }
 
     /// <summary>Renders the user message 2 of <c>ChatAsync</c>.</summary>

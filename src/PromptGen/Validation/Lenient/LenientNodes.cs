@@ -7,6 +7,14 @@ namespace PromptGen.Validation.Lenient;
 /// <summary>Conversions between <see cref="JsonElement"/> and <see cref="LenientNode"/>, and structural equality of lenient values.</summary>
 internal static class LenientNodes
 {
+    private const int MaxKeptBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>A valid JSON value as a lenient node, every offset <paramref name="offset"/> (the value's start).</summary>
     public static LenientNode FromElement(JsonElement element, int offset)
     {
@@ -44,20 +52,32 @@ internal static class LenientNodes
     /// <summary>A value as a detached <see cref="JsonElement"/> (unquoted text written as a string).</summary>
     public static JsonElement ToElement(LenientNode node)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        // The buffer and writer are kept per thread (reset, not reallocated); a buffer grown by a large answer is let go.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             Write(node, writer);
+            writer.Flush();
+            using var document = JsonDocument.Parse(buffer.WrittenMemory);
+            return document.RootElement.Clone();
         }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBuffer)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     /// <summary>Sets a member, replacing one of the same name.</summary>
     public static void Set(List<KeyValuePair<string, LenientNode>> members, string name, LenientNode value)
     {
-        var index = members.FindIndex(m => m.Key == name);
+        var index = IndexOf(members, name);
         if (index >= 0)
         {
             members[index] = new(name, value);
@@ -68,7 +88,21 @@ internal static class LenientNodes
         }
     }
 
-    public static bool Has(List<KeyValuePair<string, LenientNode>> members, string name) => members.Exists(m => m.Key == name);
+    public static bool Has(List<KeyValuePair<string, LenientNode>> members, string name) => IndexOf(members, name) >= 0;
+
+    /// <summary>The index of the member named <paramref name="name"/>, or -1 (a loop: no closure per look-up).</summary>
+    private static int IndexOf(List<KeyValuePair<string, LenientNode>> members, string name)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (string.Equals(members[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Whether two values are the same JSON (members in any order, numbers by value).</summary>
     public static bool DeepEquals(LenientNode? a, LenientNode? b)

@@ -1,9 +1,14 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class LenientReader
 {
+    private static readonly SearchValues<char> s_doubleQuoted = SearchValues.Create("\"\\\n\r");
+    private static readonly SearchValues<char> s_singleQuoted = SearchValues.Create("'\\\n\r");
+    private static readonly SearchValues<char> s_backticked = SearchValues.Create("`\\\n\r");
+
     /// <summary>Skips whitespace and comments (noted); a Markdown fence at the start of a line ends the value.</summary>
     private void SkipSpace()
     {
@@ -92,6 +97,16 @@ internal sealed partial class LenientReader
                 return new LenientNode(LenientKind.String, start, buffer.ToString()) { CutOff = true };
             }
 
+            // Plain characters up to the next quote, backslash or line break are copied as one run.
+            var run = _text.AsSpan(_pos, _end - _pos).IndexOfAny(Specials(quote));
+            if (run != 0)
+            {
+                var length = run < 0 ? _end - _pos : run;
+                buffer.Append(_text, _pos, length);
+                _pos += length;
+                continue;
+            }
+
             var c = _text[_pos];
             if (c == '\\' && _pos + 1 < _end)
             {
@@ -135,6 +150,14 @@ internal sealed partial class LenientReader
 
         return new LenientNode(LenientKind.String, start, buffer.ToString());
     }
+
+    /// <summary>The characters that end a run of plain string text for a string opened with <paramref name="quote"/>.</summary>
+    private static SearchValues<char> Specials(char quote) => quote switch
+    {
+        '"' => s_doubleQuoted,
+        '\'' => s_singleQuoted,
+        _ => s_backticked,
+    };
 
     private void ReadEscape(char quote)
     {

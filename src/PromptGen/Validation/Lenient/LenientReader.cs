@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace PromptGen.Validation.Lenient;
@@ -15,6 +16,9 @@ internal sealed partial class LenientReader
 
     private readonly string _text;
     private readonly List<(string? Key, int Index)> _path = [];
+
+    /// <summary>The text of each prefix of <see cref="_path"/>, built when a repair first needs it and shared by every repair at that place.</summary>
+    private readonly List<string?> _pathTexts = [];
     private readonly StringBuilder _buffer = new();
     private int _end;
     private int _pos;
@@ -141,9 +145,9 @@ internal sealed partial class LenientReader
                 break;
             }
 
-            _path.Add((key, -1));
+            Enter(key, -1);
             var value = ReadValue(Place.Member);
-            _path.RemoveAt(_path.Count - 1);
+            Leave();
             if (value is null)
             {
                 return null;
@@ -198,9 +202,9 @@ internal sealed partial class LenientReader
                 continue;
             }
 
-            _path.Add((null, items.Count));
+            Enter(null, items.Count);
             var value = ReadValue(Place.Item);
-            _path.RemoveAt(_path.Count - 1);
+            Leave();
             if (value is null)
             {
                 return null;
@@ -283,20 +287,47 @@ internal sealed partial class LenientReader
 
     private void Repair(int offset, string description) => Repairs.Add(new RepairAt(offset, PathString(), description));
 
+    private void Enter(string? key, int index)
+    {
+        _path.Add((key, index));
+        _pathTexts.Add(null);
+    }
+
+    private void Leave()
+    {
+        _path.RemoveAt(_path.Count - 1);
+        _pathTexts.RemoveAt(_pathTexts.Count - 1);
+    }
+
+    /// <summary>The JSON path of the current place: built from the longest prefix already built, then kept for the next repair there.</summary>
     private string PathString()
     {
-        if (_path.Count == 0)
+        var count = _path.Count;
+        if (count == 0)
         {
             return "$";
         }
 
-        var builder = new StringBuilder("$");
-        foreach (var (key, index) in _path)
+        if (_pathTexts[count - 1] is { } cached)
         {
-            _ = key is null ? builder.Append('[').Append(index).Append(']') : builder.Append('.').Append(key);
+            return cached;
         }
 
-        return builder.ToString();
+        var i = count - 1;
+        while (i > 0 && _pathTexts[i - 1] is null)
+        {
+            i--;
+        }
+
+        var text = i == 0 ? "$" : _pathTexts[i - 1]!;
+        for (; i < count; i++)
+        {
+            var (key, index) = _path[i];
+            text = key is null ? string.Create(CultureInfo.InvariantCulture, $"{text}[{index}]") : string.Concat(text, ".", key);
+            _pathTexts[i] = text;
+        }
+
+        return text;
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");

@@ -3,7 +3,7 @@ namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class SchemaCoercer
 {
-    private bool TryObject(LenientNode n, SchemaModel s, string path, out LenientNode? value)
+    private bool TryObject(LenientNode n, SchemaModel s, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         if (n.Kind != LenientKind.Object)
@@ -13,9 +13,10 @@ internal sealed partial class SchemaCoercer
 
         var properties = s.Properties;
         var hasProperties = properties is not null;
-        var result = new List<KeyValuePair<string, LenientNode>>();
+        var result = new List<KeyValuePair<string, LenientNode>>(n.Members!.Count);
         var errorMark = Errors.Count;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var parent = path.ToString();
+        var seen = new HashSet<string>(n.Members!.Count, StringComparer.Ordinal);
         foreach (var (key, member) in n.Members!)
         {
             var name = hasProperties ? MatchProperty(s, key, n, path) : null;
@@ -26,7 +27,7 @@ internal sealed partial class SchemaCoercer
                     Changed(member, path, $"property \"{name}\" given twice; the last one kept");
                 }
 
-                if (TryCoerce(member, properties![name], $"{path}.{name}", out var child))
+                if (TryCoerce(member, properties![name], JsonPathPart.Member(parent, name), out var child))
                 {
                     LenientNodes.Set(result, name, child!);
                 }
@@ -42,7 +43,7 @@ internal sealed partial class SchemaCoercer
             {
                 if (_policy == JsonParsePolicy.Strict)
                 {
-                    Fail(member, $"{path}.{key}", $"unknown property \"{key}\"; allowed: {string.Join(", ", s.PropertyList.Select(p => p.Key))}");
+                    Fail(member, JsonPathPart.Member(parent, key), $"unknown property \"{key}\"; allowed: {string.Join(", ", s.PropertyList.Select(p => p.Key))}");
                     continue;
                 }
 
@@ -53,7 +54,7 @@ internal sealed partial class SchemaCoercer
             LenientNode? extra;
             if (s.Additional is { } additional)
             {
-                if (!TryCoerce(member, additional, $"{path}.{key}", out extra))
+                if (!TryCoerce(member, additional, JsonPathPart.Member(parent, key), out extra))
                 {
                     continue;
                 }
@@ -74,7 +75,7 @@ internal sealed partial class SchemaCoercer
         return Complete(n, s, result, seen, path, errorMark, out value);
     }
 
-    private bool Complete(LenientNode n, SchemaModel s, List<KeyValuePair<string, LenientNode>> result, HashSet<string> seen, string path, int errorMark, out LenientNode? value)
+    private bool Complete(LenientNode n, SchemaModel s, List<KeyValuePair<string, LenientNode>> result, HashSet<string> seen, JsonPathPart path, int errorMark, out LenientNode? value)
     {
         value = null;
         {
@@ -111,7 +112,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>An object from something else: one element of a list, or a JSON scalar as the object's only property.</summary>
-    private bool TryObjectFrom(LenientNode n, SchemaModel s, string path, out LenientNode? value)
+    private bool TryObjectFrom(LenientNode n, SchemaModel s, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         if (!Coerce)
@@ -141,7 +142,7 @@ internal sealed partial class SchemaCoercer
         return Fail(n, path, $"{Describe(n)} where an object is expected");
     }
 
-    private bool TryArray(LenientNode n, SchemaModel s, string path, out LenientNode? value)
+    private bool TryArray(LenientNode n, SchemaModel s, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         var items = s.Items ?? SchemaModel.OpenSchema;
@@ -164,10 +165,11 @@ internal sealed partial class SchemaCoercer
 
         var result = new List<LenientNode>(n.Items!.Count);
         var errorMark = Errors.Count;
+        var parent = path.ToString();
         var i = 0;
         foreach (var item in n.Items!)
         {
-            if (TryCoerce(item, items, $"{path}[{i++}]", out var child))
+            if (TryCoerce(item, items, JsonPathPart.Element(parent, i++), out var child))
             {
                 result.Add(child!);
             }
@@ -182,7 +184,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>A list where one value is expected: the one element that fits; several that fit are ambiguous.</summary>
-    private bool TrySingleElement(LenientNode n, SchemaModel s, string path, out LenientNode? value)
+    private bool TrySingleElement(LenientNode n, SchemaModel s, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         var mark = Changes.Count;
@@ -232,7 +234,7 @@ internal sealed partial class SchemaCoercer
     }
 
     /// <summary>The schema property a member key names: exactly, or (coercing) by alias, case or punctuation — never two.</summary>
-    private string? MatchProperty(SchemaModel s, string key, LenientNode n, string path)
+    private string? MatchProperty(SchemaModel s, string key, LenientNode n, JsonPathPart path)
     {
         if (s.Properties!.ContainsKey(key))
         {

@@ -5,7 +5,7 @@ namespace PromptGen.Validation.Lenient;
 
 internal sealed partial class SchemaCoercer
 {
-    private bool TryString(LenientNode n, string path, out LenientNode? value)
+    private bool TryString(LenientNode n, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         switch (n.Kind)
@@ -23,7 +23,7 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryBoolean(LenientNode n, string path, out LenientNode? value)
+    private bool TryBoolean(LenientNode n, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         if (n.Kind is LenientKind.True or LenientKind.False)
@@ -62,7 +62,7 @@ internal sealed partial class SchemaCoercer
         return true;
     }
 
-    private bool TryNumber(LenientNode n, bool integer, string path, out LenientNode? value)
+    private bool TryNumber(LenientNode n, bool integer, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         var what = integer ? "an integer" : "a number";
@@ -80,26 +80,26 @@ internal sealed partial class SchemaCoercer
         var mark = Changes.Count;
         if (TryNumberText(n, text.Replace(",", string.Empty, StringComparison.Ordinal), integer, path, out value))
         {
-            Changes.Insert(mark, new RepairAt(n.Offset, path, $"\"{Clip(text)}\" read as the number {value!.Text}", JsonRepairKind.Coercion));
+            Changes.Insert(mark, new RepairAt(n.Offset, path.ToString(), $"\"{Clip(text)}\" read as the number {value!.Text}", JsonRepairKind.Coercion));
             return true;
         }
 
         if (n == _prose && TextMatch.Numbers(text) is [var only] && TryNumberText(n, only, integer, path, out value))
         {
-            Changes.Insert(mark, new RepairAt(n.Offset, path, $"the number {only} taken from the answer's text", JsonRepairKind.Coercion));
+            Changes.Insert(mark, new RepairAt(n.Offset, path.ToString(), $"the number {only} taken from the answer's text", JsonRepairKind.Coercion));
             return true;
         }
 
         return Fail(n, path, $"{Describe(n)} where {what} is expected");
     }
 
-    private bool TryNumberText(LenientNode n, string text, bool integer, string path, out LenientNode? value)
+    private bool TryNumberText(LenientNode n, string text, bool integer, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            value = new LenientNode(LenientKind.Number, n.Offset, whole.ToString(CultureInfo.InvariantCulture));
+            value = NumberNode(n, whole);
             return true;
         }
 
@@ -121,7 +121,7 @@ internal sealed partial class SchemaCoercer
                 return true;
             }
 
-            value = new LenientNode(LenientKind.Number, n.Offset, exact.ToString(CultureInfo.InvariantCulture));
+            value = NumberNode(n, exact);
             return true;
         }
 
@@ -134,8 +134,26 @@ internal sealed partial class SchemaCoercer
         return false;
     }
 
+    /// <summary>
+    /// The number node for <paramref name="number"/>: <paramref name="n"/> itself when it is a number already written that
+    /// way (the common case: no new node, no new text), else a new node with the invariant text.
+    /// </summary>
+    private static LenientNode NumberNode<T>(LenientNode n, T number)
+        where T : ISpanFormattable
+    {
+        Span<char> written = stackalloc char[64];
+        if (!number.TryFormat(written, out var length, default, CultureInfo.InvariantCulture))
+        {
+            return new LenientNode(LenientKind.Number, n.Offset, number.ToString(null, CultureInfo.InvariantCulture));
+        }
+
+        return n.Kind == LenientKind.Number && written[..length].SequenceEqual(n.Text)
+            ? n
+            : new LenientNode(LenientKind.Number, n.Offset, written[..length].ToString());
+    }
+
     /// <summary>An enum member or constant: exactly, or (coercing) by case, accents, punctuation or alias, or as the one member a sentence names.</summary>
-    private bool TryLiteral(LenientNode n, SchemaModel s, List<JsonElement> allowed, string path, out LenientNode? value)
+    private bool TryLiteral(LenientNode n, SchemaModel s, List<JsonElement> allowed, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         foreach (var member in allowed)

@@ -112,7 +112,7 @@ internal sealed partial class SchemaCoercer
         _ => null,
     };
 
-    private bool TryCoerce(LenientNode n, SchemaModel schema, string path, out LenientNode? value)
+    private bool TryCoerce(LenientNode n, SchemaModel schema, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         if (_depth >= MaxDepth)
@@ -155,7 +155,7 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryCoerceCore(LenientNode n, SchemaModel s, string path, out LenientNode? value)
+    private bool TryCoerceCore(LenientNode n, SchemaModel s, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         if (s.Never)
@@ -252,7 +252,7 @@ internal sealed partial class SchemaCoercer
         return own == "integer" && types.Contains("number") ? "number" : own == "number" && types.Contains("integer") && IsIntegerText(n.Text!) ? "integer" : null;
     }
 
-    private bool TryType(LenientNode n, SchemaModel s, string type, string path, out LenientNode? value)
+    private bool TryType(LenientNode n, SchemaModel s, string type, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         switch (type)
@@ -276,7 +276,7 @@ internal sealed partial class SchemaCoercer
         }
     }
 
-    private bool TryUnion(LenientNode n, SchemaModel[] union, string path, out LenientNode? value)
+    private bool TryUnion(LenientNode n, SchemaModel[] union, JsonPathPart path, out LenientNode? value)
     {
         value = null;
         var mark = Changes.Count;
@@ -339,7 +339,7 @@ internal sealed partial class SchemaCoercer
     private static LenientNode Incomplete(LenientNode value) =>
         new(value.Kind, value.Offset, value.Text) { Items = value.Items, Members = value.Members, CutOff = true };
 
-    private bool Fail(LenientNode n, string path, string message)
+    private bool Fail(LenientNode n, JsonPathPart path, string message)
     {
         if (Partial && n.CutOff)
         {
@@ -347,11 +347,11 @@ internal sealed partial class SchemaCoercer
             return false;
         }
 
-        Errors.Add(new CoercionError(n.Offset, path, message));
+        Errors.Add(new CoercionError(n.Offset, path.ToString(), message));
         return false;
     }
 
-    private void Changed(LenientNode n, string path, string description) => Changes.Add(new RepairAt(n.Offset, path, description, JsonRepairKind.Coercion));
+    private void Changed(LenientNode n, JsonPathPart path, string description) => Changes.Add(new RepairAt(n.Offset, path.ToString(), description, JsonRepairKind.Coercion));
 }
 
 /// <summary>Why a value does not fit the schema, at an offset of the answer text and a JSON path.</summary>
