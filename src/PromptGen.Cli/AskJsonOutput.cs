@@ -44,4 +44,5 @@ internal sealed record AskJsonAttempt(
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AskJsonOutput))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

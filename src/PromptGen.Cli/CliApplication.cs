@@ -36,7 +36,8 @@ internal static class CliApplication
         IReadOnlyDictionary<string, string> environmentVariables,
         string workingDirectory,
         CancellationToken cancellationToken,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         var host = new CliHost
@@ -47,6 +48,7 @@ internal static class CliApplication
             EnvironmentVariables = environmentVariables,
             WorkingDirectory = workingDirectory,
             Time = time ?? TimeProvider.System,
+            Interactive = interactive,
         };
         return RunAsync(args, host, cancellationToken);
     }

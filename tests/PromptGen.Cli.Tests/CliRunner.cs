@@ -51,13 +51,13 @@ internal sealed class CliRunner : IDisposable
             }
             """);
 
-    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public async Task<CliResult> RunAsync(string[] args, string stdin = "", TextWriter? stdout = null, TimeProvider? time = null, bool interactive = false, CancellationToken cancellationToken = default)
     {
         using var timeout = new CancellationTokenSource(Timeout, TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         var output = stdout ?? new StringWriter();
         var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(args, new StringReader(stdin), output, error, Environment, Directory, linked.Token, time);
+        var exitCode = await CliApplication.RunAsync(args, new StringReader(stdin), output, error, Environment, Directory, linked.Token, time, interactive);
         return new CliResult(exitCode, output.ToString()!, error.ToString());
     }
 

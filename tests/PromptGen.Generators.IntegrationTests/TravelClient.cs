@@ -61,6 +61,12 @@ public partial interface ITravelClient
     [MatchesPattern("^[A-Z]")]
     Task<PromptResult<Itinerary>> PlanCheckedAsync(string city, int days, IReadOnlyList<string> interests, CancellationToken cancellationToken = default);
 
+    [Prompt(File = "prompts/itinerary.prompt.md")]
+    [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"])]
+    [DoesNotContain("Disneyland", Message = "Plan real sights of the city, no theme parks.")]
+    [Reask(MaxReasks = 1)]
+    IAsyncEnumerable<PromptPartial<Itinerary>> PlanLiveAsync(string city, int days, IReadOnlyList<string> interests, PromptCallOptions? options = null, CancellationToken cancellationToken = default);
+
     [Prompt("Which city is shown in {photo}? Compare it with {others} and answer with one name.")]
     Task<string> WhichCityAsync(PromptImage photo, IReadOnlyList<PromptImage> others, CancellationToken cancellationToken = default);
 }

@@ -75,6 +75,44 @@ public class PartialJsonBenchmarks
         return members;
     }
 
+    [Benchmark(Description = "Typed update after every chunk, as before: Read (JsonElement) + Deserialize<T> + Text string")]
+    public int TypedUpdatesViaElement()
+    {
+        var relaxed = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Invoice>)JsonExtractor.RelaxedOf(InvoiceJson.Default.Invoice)!;
+        var parser = new PartialJsonParser(_schema);
+        var lines = 0;
+        foreach (var chunk in _chunks)
+        {
+            parser.Append(chunk);
+            var read = parser.Read();
+            var value = read.Value.ValueKind == JsonValueKind.Undefined ? null : read.Value.Deserialize(relaxed);
+            lines += (value?.Lines?.Count ?? 0) + read.Complete.Count + parser.Text.Length;
+        }
+
+        return lines;
+    }
+
+    [Benchmark(Description = "Typed update after every chunk, as the executor does: ReadInto pooled writer + Deserialize<T> from bytes + text as memory")]
+    public int TypedUpdatesViaPooledWriter()
+    {
+        var relaxed = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Invoice>)JsonExtractor.RelaxedOf(InvoiceJson.Default.Invoice)!;
+        var parser = new PartialJsonParser(_schema);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        var lines = 0;
+        foreach (var chunk in _chunks)
+        {
+            parser.Append(chunk);
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            var (hasValue, complete, _) = parser.ReadInto(writer);
+            var value = hasValue ? JsonSerializer.Deserialize(buffer.WrittenSpan, relaxed) : null;
+            lines += (value?.Lines?.Count ?? 0) + complete.Count + parser.TextMemory.Length;
+        }
+
+        return lines;
+    }
+
     [Benchmark(Description = "JsonExtractor.Parse<T>, whole 10 KB text (the final read of a stream)")]
     public JsonParseResult<Invoice> FinalParse() => JsonExtractor.Parse(_answer, InvoiceJson.Default.Invoice);
 

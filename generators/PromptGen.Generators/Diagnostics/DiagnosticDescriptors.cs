@@ -36,7 +36,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
         "PG0003",
         "Unsupported prompt method return type",
-        "Method '{0}' returns '{1}', which PromptGen cannot produce{2}; return Task<string>, ValueTask<string>, Task<T> or ValueTask<T> for a class, record or struct T, Task<PromptResult<T>>, or IAsyncEnumerable<string>",
+        "Method '{0}' returns '{1}', which PromptGen cannot produce{2}; return Task<string>, ValueTask<string>, Task<T> or ValueTask<T> for a class, record or struct T, Task<PromptResult<T>>, IAsyncEnumerable<string>, or IAsyncEnumerable<PromptPartial<T>> to stream a structured result",
         Declaration);
 
     public static readonly DiagnosticDescriptor UnsupportedMember = Create(
@@ -339,9 +339,15 @@ internal static class DiagnosticDescriptors
         "Two [PromptExample]s of '{0}' are named '{1}'; give each a unique Name (it is the test case id)",
         Examples);
 
+    public static readonly DiagnosticDescriptor PartialStreamShape = Create(
+        "PG0630",
+        "Typed stream declared as something other than IAsyncEnumerable<PromptPartial<T>>",
+        "Method '{0}' returns '{1}', which PromptGen cannot produce: a typed result streams as a sequence of updates, each with the value so far, its complete members and the raw text; return 'IAsyncEnumerable<PromptPartial<{2}>>' (the last update holds the validated PromptResult), or Task<{2}> for the whole value at once",
+        Declaration);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
-        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken, DuplicateCallParameter,
+        NotPartialInterface, MissingPrompt, UnsupportedReturnType, UnsupportedMember, NoCancellationToken, DuplicateCallParameter, PartialStreamShape,
         UnknownPlaceholder, MalformedTemplate, UnusedParameter, TemplateFileNotFound, FormatNotSupported, TemplateSourceAmbiguous,
         UnknownMember, MemberOfNullable, NotEnumerable, LoopItemShadows, UnclosedBlock, StrayBlockEnd, ElseOutsideIf, RoleSectionMisplaced,
         HistoryMisplaced, ConditionNotTestable,

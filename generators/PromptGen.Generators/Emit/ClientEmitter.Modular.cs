@@ -89,7 +89,7 @@ internal static partial class ClientEmitter
     private static void ParseOnly(CodeWriter writer, MethodSpec method)
     {
         var suffix = method.DescriptorField.Substring(method.Name.Length + "Descriptor".Length);
-        var typed = method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult;
+        var typed = method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult or ReturnKind.JsonStream;
         var result = typed ? method.ResultType! : "string";
         writer.Line($"/// <summary>Reads an answer to <c>{method.Name}</c> with its {(typed ? "schema, parse policy and " : string.Empty)}rules, as the call would (no re-ask).</summary>");
         writer.Line("/// <param name=\"answer\">The model's answer, as received.</param>");

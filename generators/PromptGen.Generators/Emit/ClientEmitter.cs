@@ -185,13 +185,14 @@ internal static partial class ClientEmitter
             {
                 ReturnKind.Text or ReturnKind.TextResult => $"_executor.GetTextAsync({method.DescriptorField}, {messages}, {options}{token})",
                 ReturnKind.Json or ReturnKind.JsonResult => $"_executor.GetJsonAsync({method.DescriptorField}, {messages}, {method.TypeInfo}, {options}{token})",
+                ReturnKind.JsonStream => $"_executor.StreamJsonAsync({method.DescriptorField}, {messages}, {method.TypeInfo}, {options}{token})",
                 _ => $"_executor.StreamTextAsync({method.DescriptorField}, {messages}, {options}{token})",
             };
             if (isAsync)
             {
                 writer.Line($"return (await {call}.ConfigureAwait(false)).Value;");
             }
-            else if (method.IsValueTask || method.ReturnKind == ReturnKind.Stream)
+            else if (method.IsValueTask || method.ReturnKind is ReturnKind.Stream or ReturnKind.JsonStream)
             {
                 // The executor returns ValueTask (no task allocated when the call completes synchronously).
                 writer.Line($"return {call};");

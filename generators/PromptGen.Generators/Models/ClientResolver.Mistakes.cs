@@ -42,7 +42,7 @@ internal static partial class ClientResolver
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RuleOnStream, rule.Location ?? method.Location, owner, rule.Kind));
             }
-            else if (rule.Kind == "OneOf" && method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult)
+            else if (rule.Kind == "OneOf" && method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult or ReturnKind.JsonStream)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContradictoryRule, rule.Location ?? method.Location, owner, rule.Kind,
                     $"the answer is a JSON object of type '{WithoutGlobal(method.ResultType ?? string.Empty)}', which never equals one of the listed values, so no answer can pass; constrain the property instead (an enum property, or [MatchesPattern] / [RequiredField] on it), or return Task<string>"));

@@ -88,7 +88,7 @@ internal static partial class ClientResolver
         string? schema = null;
         string? typeInfo = null;
         var strict = false;
-        if (method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult && method.ResultType is not null && method.Schema is not null)
+        if (method.ReturnKind is ReturnKind.Json or ReturnKind.JsonResult or ReturnKind.JsonStream && method.ResultType is not null && method.Schema is not null)
         {
             var context = contexts
                 .Where(c => c.Types.Any(t => t.Type == method.ResultType))

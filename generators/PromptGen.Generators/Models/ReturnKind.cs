@@ -20,4 +20,10 @@ internal enum ReturnKind
 
     /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>.</summary>
     Stream,
+
+    /// <summary><c>IAsyncEnumerable&lt;PromptPartial&lt;T&gt;&gt;</c> for a JSON object type: the typed value as it is written.</summary>
+    JsonStream,
+
+    /// <summary>A typed stream declared another way (<c>IAsyncEnumerable&lt;T&gt;</c>, <c>Task&lt;PromptPartial&lt;T&gt;&gt;</c>); not generated (PG0630).</summary>
+    PartialMistake,
 }

@@ -128,6 +128,17 @@ internal static partial class ClientParser
                 reason));
             unsupported ??= "unsupported return type";
         }
+        else if (kind == ReturnKind.PartialMistake)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.PartialStreamShape,
+                LocationInfo.From((method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as MethodDeclarationSyntax)?.ReturnType) ?? location,
+                display,
+                method.ReturnType.ToDisplayString(),
+                resultType!.ToDisplayString()));
+            unsupported ??= "a typed stream returns IAsyncEnumerable<PromptPartial<T>>";
+            resultType = null;
+        }
 
         var prompt = ReadTemplate(method, KnownNames.PromptAttribute, "Prompt", display, diagnostics);
         if (method.FindAttribute(KnownNames.PromptAttribute) is null)

@@ -29,6 +29,7 @@ internal static class KnownNames
     public const string CancellationToken = "System.Threading.CancellationToken";
     public const string PromptCallOptions = "PromptGen.PromptCallOptions";
     public const string PromptStream = "PromptGen.PromptStream`1";
+    public const string PromptPartial = "PromptGen.PromptPartial`1";
     public const string Formattable = "System.IFormattable";
     public const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";

@@ -106,6 +106,29 @@ internal static class TypeClassifier
                 return ReturnKind.Stream;
             }
 
+            if (named.Is(KnownNames.AsyncEnumerable) && argument.Is(KnownNames.PromptPartial))
+            {
+                var partial = ((INamedTypeSymbol)argument).TypeArguments[0];
+                if (!IsJsonObjectType(partial, out reason))
+                {
+                    reason = partial.SpecialType == SpecialType.System_String
+                        ? " (a text answer streams as IAsyncEnumerable<string>; PromptPartial<T> is for a structured result)"
+                        : reason;
+                    return ReturnKind.Unsupported;
+                }
+
+                resultType = partial.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                return ReturnKind.JsonStream;
+            }
+
+            // A stream of whole typed values (IAsyncEnumerable<T>, IAsyncEnumerable<PromptResult<T>>): PG0630 names the partial stream.
+            var item = argument.Is(KnownNames.PromptResult) ? ((INamedTypeSymbol)argument).TypeArguments[0] : argument;
+            if (IsJsonObjectType(item, out _))
+            {
+                resultType = item.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+                return ReturnKind.PartialMistake;
+            }
+
             reason = " (streaming yields text fragments, so the item type must be string)";
             return ReturnKind.Unsupported;
         }
@@ -114,6 +137,13 @@ internal static class TypeClassifier
         if (!isValueTask && !named.Is(KnownNames.Task))
         {
             return ReturnKind.Unsupported;
+        }
+
+        if (argument.Is(KnownNames.PromptPartial))
+        {
+            // Task<PromptPartial<T>> would hold one update: PG0630 names the stream.
+            resultType = ((INamedTypeSymbol)argument).TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            return ReturnKind.PartialMistake;
         }
 
         var wrapped = argument.Is(KnownNames.PromptResult);

@@ -10,19 +10,20 @@ namespace PromptGen;
 /// <typeparam name="T">The result type.</typeparam>
 public sealed class PromptPartial<T>
 {
-    /// <summary>Initializes an update.</summary>
+    private string? _text;
+
+    /// <summary>Initializes an update; the raw text is not copied into a string until <see cref="Text"/> is read.</summary>
     /// <param name="value">The value so far.</param>
     /// <param name="complete">The JSON paths of the complete parts (for example <c>$.title</c>, <c>$.items[0]</c>).</param>
-    /// <param name="text">The raw answer text so far.</param>
+    /// <param name="text">The raw answer text so far; its contents must not change afterwards.</param>
     /// <param name="attempt">The answer this update belongs to: 1 for the first, 2 after the first re-ask, and so on.</param>
     /// <param name="result">The final result, on the last update only.</param>
-    public PromptPartial(T? value, IReadOnlyList<string> complete, string text, int attempt, PromptResult<T>? result = null)
+    public PromptPartial(T? value, IReadOnlyList<string> complete, ReadOnlyMemory<char> text, int attempt, PromptResult<T>? result = null)
     {
         ArgumentNullException.ThrowIfNull(complete);
-        ArgumentNullException.ThrowIfNull(text);
         Value = value;
         Complete = complete;
-        Text = text;
+        TextMemory = text;
         Attempt = attempt;
         Result = result;
     }
@@ -33,8 +34,11 @@ public sealed class PromptPartial<T>
     /// <summary>Gets the JSON paths of the parts that are complete and will not change (<c>$</c> once the whole value is closed).</summary>
     public IReadOnlyList<string> Complete { get; }
 
-    /// <summary>Gets the raw answer text so far.</summary>
-    public string Text { get; }
+    /// <summary>Gets the raw answer text so far (made into a string on first read).</summary>
+    public string Text => _text ??= new string(TextMemory.Span);
+
+    /// <summary>Gets the raw answer text so far, without a copy.</summary>
+    public ReadOnlyMemory<char> TextMemory { get; }
 
     /// <summary>Gets the answer this update belongs to (1 for the first; a re-ask starts the next).</summary>
     public int Attempt { get; }

@@ -28,6 +28,10 @@ internal static class AskCommand
             Description = "An image to send with the question: a file path or an http(s) URL. Repeat for several images. Images are fitted to the model's limits.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var schema = new Option<string>("--schema")
+        {
+            Description = "A JSON Schema file: the answer is a JSON value of it, read with repairs and re-asked when it does not fit. On a terminal the value is shown filling in as it streams; redirected, the final JSON is printed.",
+        };
         var simulator = new Option<bool>("--simulator") { Description = "Answer from the built-in LLM simulator, even when a real provider is configured." };
         var prompt = new Argument<string[]>("prompt") { Description = "The question (several words are joined with spaces), or - to read it from standard input.", Arity = ArgumentArity.OneOrMore };
         prompt.Validators.Add(result =>
@@ -40,7 +44,7 @@ internal static class AskCommand
         });
         var command = new Command("ask", "Ask a model a question and print the answer. Offline (no key, no config) it answers from the built-in simulator.")
         {
-            model, system, config, json, debug, simulator, images, prompt,
+            model, system, config, json, debug, simulator, schema, images, prompt,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             host,
@@ -52,7 +56,8 @@ internal static class AskCommand
                 parsed.GetValue(json),
                 parsed.GetValue(debug),
                 parsed.GetValue(simulator),
-                parsed.GetValue(images) ?? []),
+                parsed.GetValue(images) ?? [],
+                parsed.GetValue(schema)),
             cancellationToken));
         return command;
     }
@@ -115,9 +120,11 @@ internal static class AskCommand
         PromptResult<string> result;
         try
         {
-            result = request.Json
-                ? await AskWholeAsync(router, messages, options, cancellationToken)
-                : await AskStreamingAsync(host, router, messages, options, cancellationToken);
+            result = request.Schema is { } schemaFile
+                ? await AskSchema.AskAsync(host, router, messages, options, schemaFile, print: !request.Json, cancellationToken)
+                : request.Json
+                    ? await AskWholeAsync(router, messages, options, cancellationToken)
+                    : await AskStreamingAsync(host, router, messages, options, cancellationToken);
         }
         catch (PromptGenException exception) when (request.Debug)
         {
@@ -245,5 +252,5 @@ internal static class AskCommand
         }
     }
 
-    private sealed record AskRequest(string Prompt, string? Model, string? System, string? ConfigFile, bool Json, bool Debug, bool UseSimulator, string[] Images);
+    private sealed record AskRequest(string Prompt, string? Model, string? System, string? ConfigFile, bool Json, bool Debug, bool UseSimulator, string[] Images, string? Schema);
 }

@@ -77,7 +77,7 @@ internal static class ParseCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<JsonElement> ReadSchemaAsync(CliHost host, string path, CancellationToken cancellationToken)
+    internal static async Task<JsonElement> ReadSchemaAsync(CliHost host, string path, CancellationToken cancellationToken)
     {
         var text = await ReadFileAsync(host, path, "schema", cancellationToken);
         try

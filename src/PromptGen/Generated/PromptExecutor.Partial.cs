@@ -26,8 +26,11 @@ public sealed partial class PromptExecutor
     /// update carries the value parsed so far (members not yet arrived are default), which members are complete and the
     /// raw text; the text is read incrementally (<see cref="PartialJsonParser"/>), never again per chunk. A complete part
     /// that breaks the schema (a wrong kind, an enum value that is not allowed, a complete object without a required
-    /// member) stops the answer at once and re-asks with the error within the re-ask budget; the trace records where it
-    /// stopped. The last update is final: the whole answer read and validated by every rule, with usage, model and trace.
+    /// member) stops the answer at once and re-asks with the error within the re-ask budget; so does a rule of the method
+    /// that the part written already decides (<see cref="RequiredFieldRule"/> once its field is complete or its container
+    /// closed without it, <see cref="ForbiddenFieldRule"/> once its field is complete, <see cref="DoesNotContainRule"/> once
+    /// the text is written). The trace records where it stopped and why. Rules that need the whole answer run at the end:
+    /// the last update is final, the whole answer read and validated by every rule, with usage, model and trace.
     /// </summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="descriptor">The method's descriptor (with the schema of <typeparamref name="T"/>).</param>
@@ -75,7 +78,7 @@ public sealed partial class PromptExecutor
         }
 
         var result = await run.ConfigureAwait(false);
-        yield return new PromptPartial<T>(result.Value, ["$"], result.RawText ?? string.Empty, stream.Attempt, result);
+        yield return new PromptPartial<T>(result.Value, ["$"], (result.RawText ?? string.Empty).AsMemory(), stream.Attempt, result);
     }
 
     private async Task<PromptResult<T>> RunPartialAsync<T>(PartialStream<T> stream, PromptDescriptor descriptor, IList<ChatMessage> messages, PromptCallOptions? options, ChannelWriter<PromptPartial<T>> writer, CancellationToken cancellationToken)
@@ -93,6 +96,7 @@ public sealed partial class PromptExecutor
     /// <summary>One typed partial stream: reads each streamed answer incrementally, publishes updates, stops an answer whose complete part breaks the schema.</summary>
     private sealed class PartialStream<T>(PromptExecutor executor, JsonTypeInfo<T> typeInfo, ChannelWriter<PromptPartial<T>> writer, JsonParsePolicy policy)
     {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _json = new();
         private IReadOnlyList<string>? _stopped;
 
         public int Attempt { get; private set; }
@@ -112,14 +116,16 @@ public sealed partial class PromptExecutor
             var chain = model is null && options is null ? descriptor.ChainFor(router) : null;
             var started = router.Time.GetUtcNow();
             var send = SendAsync(router, channel.Writer, conversation, call, chain, escalations, cache, abandon.Token);
+            var checkedLength = 0;
+            using var valueWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
             while (await channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 var grew = false;
                 while (channel.Reader.TryRead(out var update))
                 {
-                    if (update.Text is { Length: > 0 } text)
+                    if (update.Text is { Length: > 0 } chunk)
                     {
-                        parser.Append(text);
+                        parser.Append(chunk);
                         grew = true;
                     }
                 }
@@ -129,13 +135,21 @@ public sealed partial class PromptExecutor
                     continue;
                 }
 
-                var partial = parser.Read();
-                if (partial.Errors.Count > 0)
+                // The value so far is written to one reused buffer and read from it into T (no JsonElement per update);
+                // the text is handed out as memory over the parser's buffer, made a string only if the caller asks.
+                _json.ResetWrittenCount();
+                valueWriter.Reset(_json);
+                var (hasValue, complete, schemaErrors) = parser.ReadInto(valueWriter);
+                var text = parser.TextMemory;
+                var json = hasValue ? _json.WrittenMemory : default;
+                var (errors, broke) = schemaErrors.Count > 0 ? (schemaErrors, "a complete part breaks the schema") : RuleErrors(descriptor.Rules, text, json, complete, checkedLength);
+                checkedLength = text.Length;
+                if (errors.Count > 0)
                 {
-                    return await StopAsync(parser, partial.Errors, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
+                    return await StopAsync(text.ToString(), errors, broke, send, abandon, chain ?? router.ResolveChain(call.Model, call.Fallbacks), log, firstKind, started).ConfigureAwait(false);
                 }
 
-                writer.TryWrite(new PromptPartial<T>(Typed(partial.Value), partial.Complete, parser.Text, Attempt));
+                writer.TryWrite(new PromptPartial<T>(hasValue ? Typed(json.Span) : default, complete, text, Attempt));
             }
 
             try
@@ -152,16 +166,42 @@ public sealed partial class PromptExecutor
             }
         }
 
+        /// <summary>
+        /// The rules a complete part already breaks (<see cref="ResponseRule.PartialError(PartialAnswer)"/>): a field
+        /// rule once its field is complete or its container closed without it, a forbidden text once it has been written.
+        /// Rules that need the whole answer are not asked here; they run on the final answer.
+        /// </summary>
+        private static (IReadOnlyList<string> Errors, string Broke) RuleErrors(IReadOnlyList<ResponseRule> rules, ReadOnlyMemory<char> text, ReadOnlyMemory<byte> json, IReadOnlyList<string> complete, int checkedLength)
+        {
+            if (rules.Count == 0)
+            {
+                return ([], string.Empty);
+            }
+
+            using var answer = new PartialAnswer(text, json, complete, checkedLength);
+            List<string>? errors = null;
+            List<string>? names = null;
+            foreach (var rule in rules)
+            {
+                if (rule.PartialError(answer) is { } error)
+                {
+                    (errors ??= []).Add(error);
+                    (names ??= []).Add(rule.GetType().Name);
+                }
+            }
+
+            return errors is null ? ([], string.Empty) : (errors, $"the answer so far already breaks {string.Join(", ", names!)}");
+        }
+
         /// <summary>Stops the answer being streamed: the call is cancelled, and the attempt is recorded as invalid with where it stopped.</summary>
-        private async ValueTask<RoutedResponse> StopAsync(PartialJsonParser parser, IReadOnlyList<string> errors, Task<RoutedResponse> send, CancellationTokenSource abandon, IReadOnlyList<ModelRoute> chain, CallLog log, AttemptKind firstKind, DateTimeOffset started)
+        private async ValueTask<RoutedResponse> StopAsync(string text, IReadOnlyList<string> errors, string broke, Task<RoutedResponse> send, CancellationTokenSource abandon, IReadOnlyList<ModelRoute> chain, CallLog log, AttemptKind firstKind, DateTimeOffset started)
         {
             await abandon.CancelAsync().ConfigureAwait(false);
             await ((Task)send).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            var text = parser.Text;
             var (line, column) = JsonExtractor.Position(text, text.Length);
             _stopped = errors;
             var model = send.IsCompletedSuccessfully ? send.Result.ModelId : chain[0].Id.Canonical;
-            var stopped = $"Stopped the streamed answer after {text.Length} characters (line {line}, column {column}): a complete part breaks the schema.";
+            var stopped = $"Stopped the streamed answer after {text.Length} characters (line {line}, column {column}): {broke}.";
             var record = new AttemptRecord(model, model.Split('/')[0], firstKind, started, executor._router.Time.GetUtcNow() - started, AttemptOutcome.Invalid)
             {
                 ErrorMessage = stopped,
@@ -184,16 +224,16 @@ public sealed partial class PromptExecutor
             }
         }
 
-        private T? Typed(JsonElement value)
+        private T? Typed(ReadOnlySpan<byte> value)
         {
-            if (value.ValueKind == JsonValueKind.Undefined || JsonExtractor.RelaxedOf(typeInfo) is not JsonTypeInfo<T> relaxed)
+            if (JsonExtractor.RelaxedOf(typeInfo) is not JsonTypeInfo<T> relaxed)
             {
                 return default;
             }
 
             try
             {
-                return value.Deserialize(relaxed);
+                return JsonSerializer.Deserialize(value, relaxed);
             }
             catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
             {

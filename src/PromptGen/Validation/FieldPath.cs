@@ -141,6 +141,40 @@ public sealed class FieldPath
     /// <inheritdoc/>
     public override string ToString() => Text;
 
+    /// <summary>
+    /// Decides the field on an answer still being written: <see cref="PartialField.Missing"/> once a complete container
+    /// lacks it (the rest of the answer cannot add it), <see cref="PartialField.Complete"/> once its value is complete
+    /// (<paramref name="value"/>), otherwise <see cref="PartialField.Open"/>.
+    /// </summary>
+    /// <param name="answer">The answer so far.</param>
+    /// <param name="value">The field's complete value.</param>
+    /// <returns>What the answer so far decides about the field.</returns>
+    internal PartialField Decide(PartialAnswer answer, out JsonElement value)
+    {
+        value = answer.Value;
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            return PartialField.Open;
+        }
+
+        var path = "$";
+        foreach (var (name, index) in _segments)
+        {
+            var found = name is not null
+                ? value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out value)
+                : value.ValueKind == JsonValueKind.Array && index < value.GetArrayLength() && (value = value[index]).ValueKind != JsonValueKind.Undefined;
+            if (!found)
+            {
+                value = default;
+                return answer.IsComplete(path) ? PartialField.Missing : PartialField.Open;
+            }
+
+            path = name is not null ? PartialJsonParser.Member(path, name) : $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]";
+        }
+
+        return answer.IsComplete(path) ? PartialField.Complete : PartialField.Open;
+    }
+
     private static bool TryBracket(string path, ref int i, List<(string?, int)> segments, [NotNullWhen(false)] out string? error)
     {
         var close = path.IndexOf(']', i);

@@ -47,11 +47,38 @@ public sealed class PartialJsonParser
 
     /// <summary>The value read so far, which members are complete, and any complete part that breaks the schema.</summary>
     /// <returns>The snapshot; its cost is linear in the value so far (read it when you need it, not per character).</returns>
-    public PartialJson Read()
+    public PartialJson Read() =>
+        ReadCore(this, static (parser, value, complete, errors) => new PartialJson(value is null ? default : LenientNodes.ToElement(value), complete, errors, parser._reader.Complete));
+
+    /// <summary>
+    /// The text so far without a copy: the reader's buffer is never rewritten below its length (it is replaced, not
+    /// changed, when it grows), so this stays the text of this moment while more arrives.
+    /// </summary>
+    internal ReadOnlyMemory<char> TextMemory => _reader.TextMemory;
+
+    /// <summary>
+    /// <see cref="Read"/> for a stream update, without a <see cref="JsonElement"/>: the value so far is written as UTF-8
+    /// JSON to <paramref name="writer"/> (a reused, pooled writer; nothing is written when there is no value yet).
+    /// </summary>
+    /// <param name="writer">The writer, reset by the caller onto its buffer.</param>
+    /// <returns>Whether a value was written, the complete paths and the errors.</returns>
+    internal (bool HasValue, IReadOnlyList<string> Complete, IReadOnlyList<string> Errors) ReadInto(Utf8JsonWriter writer) =>
+        ReadCore(writer, static (writer, value, complete, errors) =>
+        {
+            if (value is not null)
+            {
+                LenientNodes.Write(value, writer);
+                writer.Flush();
+            }
+
+            return (value is not null, complete, errors);
+        });
+
+    private TResult ReadCore<TState, TResult>(TState state, Func<TState, LenientNode?, IReadOnlyList<string>, IReadOnlyList<string>, TResult> finish)
     {
         if (_reader.Root is not { } root)
         {
-            return new PartialJson(default, [], [], false);
+            return finish(state, null, [], []);
         }
 
         var (pending, parent, key) = _reader.Pending;
@@ -94,7 +121,7 @@ public sealed class PartialJsonParser
                 CompletePaths(value, "$", complete);
             }
 
-            return new PartialJson(value is null ? default : LenientNodes.ToElement(value), complete, errors, _reader.Complete);
+            return finish(state, value, complete, errors);
         }
         finally
         {
@@ -119,7 +146,7 @@ public sealed class PartialJsonParser
     }
 
     /// <summary>A member's path: <c>$.name</c>, or <c>$["odd key"]</c> when the name is not a plain identifier.</summary>
-    private static string Member(string path, string name) =>
+    internal static string Member(string path, string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.AsSpan().IndexOfAnyExcept(s_plain) < 0
             ? $"{path}.{name}"
             : $"{path}[\"{JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"]";

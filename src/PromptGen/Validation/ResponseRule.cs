@@ -15,6 +15,20 @@ public abstract class ResponseRule : IResponseValidator
     /// <inheritdoc/>
     public abstract ValueTask<ValidationResult> ValidateAsync(ValidationContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Checks an answer still being written (a typed partial stream): the error when a complete part already breaks the
+    /// rule, so the stream stops and re-asks at once; <see langword="null"/> when the rest of the answer could still
+    /// change the outcome. Rules that need the whole value keep this default and run at the end.
+    /// </summary>
+    /// <param name="answer">The answer so far.</param>
+    /// <returns>The error sent to the model, or <see langword="null"/>.</returns>
+    internal virtual string? PartialError(PartialAnswer answer) => null;
+
+    /// <summary>The error sent to the model: <see cref="Message"/> when set, else <paramref name="error"/>.</summary>
+    /// <param name="error">The rule's own description of the failure.</param>
+    /// <returns>The error text.</returns>
+    private protected string Error(string error) => Message ?? error;
+
     /// <summary>Returns a failure with <see cref="Message"/> when set, else <paramref name="error"/>.</summary>
     /// <param name="error">The rule's own description of the failure.</param>
     /// <returns>The failed result.</returns>

@@ -64,6 +64,33 @@ public class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("IAsyncEnumerable<Answer>")]
+    [InlineData("IAsyncEnumerable<PromptResult<Answer>>")]
+    [InlineData("Task<PromptPartial<Answer>>")]
+    [InlineData("ValueTask<PromptPartial<Answer>>")]
+    public void PG0630_a_typed_stream_is_a_stream_of_partials(string returnType)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x")] {{returnType}} XAsync(CancellationToken cancellationToken);""", extra: "public sealed record Answer(string Title);");
+        var result = ModelHarness.Client(source);
+
+        var diagnostic = Single(result, "PG0630");
+        Assert.Contains("return 'IAsyncEnumerable<PromptPartial<Demo.Answer>>'", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Equal(returnType, Text(result, diagnostic, source));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PG0003");
+    }
+
+    [Theory]
+    [InlineData("IAsyncEnumerable<PromptPartial<string>>", "streams as IAsyncEnumerable<string>")]
+    [InlineData("IAsyncEnumerable<PromptPartial<int>>", "wrap a single value in a record")]
+    public void PG0003_a_partial_stream_of_something_other_than_an_object(string returnType, string reason)
+    {
+        var source = ModelHarness.Interface($$"""[Prompt("x")] {{returnType}} XAsync(CancellationToken cancellationToken);""");
+        var diagnostic = Single(ModelHarness.Client(source), "PG0003");
+
+        Assert.Contains(reason, Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""[Prompt("x")] Task<string> XAsync<T>();""", "generic prompt methods")]
     [InlineData("""[Prompt("x {a}")] Task<string> XAsync(ref int a);""", "passed by reference")]
     [InlineData("""string Name { get; }""", "declare methods only")]

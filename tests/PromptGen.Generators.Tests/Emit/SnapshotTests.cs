@@ -98,6 +98,37 @@ public class SnapshotTests
         }
         """");
 
+    [Fact]
+    public void Typed_partial_stream_calls_the_executor_with_type_info_rules_options_and_token() => Check(
+        "PartialStream",
+        """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using PromptGen;
+
+        namespace Streaming;
+
+        public sealed record Recipe(string Title, IReadOnlyList<string> Steps);
+
+        [JsonSerializable(typeof(Recipe))]
+        internal sealed partial class RecipeJsonContext : JsonSerializerContext;
+
+        [PromptClient(Model = "openai/gpt-4o-mini")]
+        public partial interface IChef
+        {
+            [Prompt("A recipe for {dish}")]
+            [Model("openai/gpt-4o-mini", Fallbacks = ["anthropic/claude-haiku-4-5"])]
+            [RequiredField("steps")]
+            [DoesNotContain("peanut")]
+            [Reask(MaxReasks = 1)]
+            IAsyncEnumerable<PromptPartial<Recipe>> RecipeAsync(string dish, PromptCallOptions? options, CancellationToken cancellationToken);
+
+            [Prompt("Another recipe for {dish}")]
+            IAsyncEnumerable<PromptPartial<Recipe>> QuickRecipeAsync(string dish, CancellationToken cancellationToken = default);
+        }
+        """);
+
     internal static void Check(string name, string source, params Microsoft.CodeAnalysis.AdditionalText[] files)
     {
         var (output, run) = GeneratorHarness.Run(source, files);

@@ -50,6 +50,43 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void A_partial_stream_client_stays_cached_across_an_unrelated_edit()
+    {
+        const string chef = """
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using PromptGen;
+
+            namespace Demo;
+
+            public sealed record Recipe(string Title, IReadOnlyList<string> Steps);
+
+            [JsonSerializable(typeof(Recipe))]
+            internal sealed partial class ChefJsonContext : JsonSerializerContext;
+
+            [PromptClient(Model = "openai/gpt-4o-mini")]
+            public partial interface IChef
+            {
+                [Prompt("A recipe for {dish}")]
+                [RequiredField("steps")]
+                IAsyncEnumerable<PromptPartial<Recipe>> RecipeAsync(string dish, CancellationToken cancellationToken = default);
+            }
+            """;
+        var (driver, compilation) = FirstRun(chef, Unrelated);
+
+        var edited = Replace(compilation, 1, Unrelated.Replace("x * 2", "x + x", StringComparison.Ordinal));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var (step, outputs) in Steps(run))
+        {
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {step} was {o.Reason}"));
+        }
+
+        Assert.Contains(run.GeneratedSources, s => s.SourceText.ToString().Contains("_executor.StreamJsonAsync(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Editing_one_client_regenerates_only_its_output()
     {
         var (driver, compilation) = FirstRun(Sources.TravelGuide, Weather, Unrelated);

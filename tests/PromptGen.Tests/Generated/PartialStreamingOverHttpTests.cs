@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using PromptGen.Generated;
 using PromptGen.Testing;
+using PromptGen.Validation;
 
 namespace PromptGen.Tests.Generated;
 
@@ -38,21 +39,29 @@ public class PartialStreamingOverHttpTests
 
     private const string Good = """{"title": "Dune", "genre": "science fiction", "chapters": [{"name": "Arrakis", "pages": 120}, {"name": "Muad'Dib", "pages": 140}, {"name": "The Prophet", "pages": 90}]}""";
 
-    [Fact]
-    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends()
+    [Theory]
+    [InlineData("openai/gpt-4o-mini", "/v1/chat/completions")]
+    [InlineData("anthropic/claude-haiku-4-5", "/v1/messages")]
+    [InlineData("ollama/llama3.2", "/v1/chat/completions")]
+    public async Task A_slowly_streamed_answer_gives_an_update_per_member_before_it_ends(string model, string endpoint)
     {
         var time = new FakeClock();
-        await using var host = await TestHost.StartAsync(time: time);
-        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
 
-        var updates = await ReadAllAsync(time, host, [Good], () => new PromptExecutor(host.Router).StreamJsonAsync(s_outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
+        // Ollama speaks the OpenAI wire format (its /v1 API) in JSON mode: the schema goes into the system prompt.
+        await using var host = await TestHost.StartAsync(o => o.Provider("ollama").BaseUrl = o.Providers["openai"].BaseUrl, time: time);
+        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
+        var outline = new PromptDescriptor("INovels", "OutlineAsync") { Model = model, Stream = true, JsonSchema = s_outline.JsonSchema, SchemaName = "Outline" };
+
+        var updates = await ReadAllAsync(time, host, [Good], () => new PromptExecutor(host.Router).StreamJsonAsync(outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
 
         var final = updates[^1].Update;
         Assert.True(final.IsFinal);
         Assert.Equal("Dune", final.Value!.Title);
         Assert.Equal([120, 140, 90], final.Value.Chapters.Select(c => c.Pages));
-        Assert.Single(host.Simulator.Requests);
-        Assert.True(host.Simulator.Requests[0].Stream);
+        var request = Assert.Single(host.Simulator.Requests);
+        Assert.True(request.Stream);
+        Assert.EndsWith(endpoint, request.Path, StringComparison.Ordinal);
+        Assert.Equal(model, final.Result!.ModelId);
         var partials = updates.Where(u => !u.Update.IsFinal).ToList();
         Assert.All(partials, u => Assert.True(u.At < updates[^1].At || u.Update.IsComplete("$")));
         foreach (var (path, check) in new (string, Func<Outline, bool>)[]
@@ -114,6 +123,56 @@ public class PartialStreamingOverHttpTests
         Assert.Contains(updates, u => u.Update.Attempt == 1 && u.Update.IsComplete("$.chapters[0]"));
         Assert.DoesNotContain(updates, u => u.Update.Attempt == 1 && u.Update.IsComplete("$.chapters[1]"));
         Assert.Contains(updates, u => u.Update.Attempt == 2 && !u.Update.IsFinal);
+    }
+
+    [Fact]
+    public async Task A_field_rule_broken_by_the_second_list_item_stops_the_answer_and_re_asks_before_it_ends()
+    {
+        // The schema lets a chapter leave out its pages; the method's rule does not: [RequiredField("chapters[1].pages")].
+        var outline = new PromptDescriptor("INovels", "OutlineAsync")
+        {
+            Model = "openai/gpt-4o-mini",
+            Stream = true,
+            JsonSchema = """
+                {"type":"object","properties":{"title":{"type":"string"},"genre":{"type":"string"},
+                 "chapters":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"pages":{"type":"integer"}},"required":["name"]}}},
+                 "required":["title","genre","chapters"]}
+                """u8.ToArray(),
+            SchemaName = "Outline",
+            Rules = [new RequiredFieldRule("chapters[1].pages"), new ContainsRule("Prophet")],
+        };
+        var time = new FakeClock();
+        await using var host = await TestHost.StartAsync(time: time);
+        var chapters = string.Join(", ", Enumerable.Range(3, 20).Select(i => $$"""{"name": "Part {{i}}", "pages": {{i * 10}}}"""));
+        var bad = $$"""{"title": "Dune", "genre": "science fiction", "chapters": [{"name": "Arrakis", "pages": 120}, {"name": "Muad'Dib"}, {{chapters}}]}""";
+        host.Simulator.Script.Always().Reply(bad).WithChunkSize(ChunkSize).WithTokenInterval(s_interval).Times(1);
+        host.Simulator.Script.Always().Reply(Good).WithChunkSize(ChunkSize).WithTokenInterval(s_interval);
+
+        var updates = await ReadAllAsync(time, host, [bad, Good], () => new PromptExecutor(host.Router).StreamJsonAsync(outline, s_ask, OutlineJson.Default.Outline, CancellationToken.None));
+
+        var final = updates[^1].Update;
+        Assert.True(final.IsFinal);
+        Assert.Equal(2, final.Attempt);
+        Assert.Equal(140, final.Value!.Chapters[1].Pages);
+
+        // The simulator's log and the fake clock: the re-ask came right after the second item closed, long before the
+        // bad answer would have ended (and before the "Contains" rule, which needs the whole answer, could be judged).
+        var requests = host.Simulator.Requests;
+        Assert.Equal(2, requests.Count);
+        var reaskedAfter = requests[1].ReceivedAt - requests[0].ReceivedAt;
+        var closes = bad.IndexOf("\"Muad'Dib\"}", StringComparison.Ordinal) + 12;
+        Assert.True(reaskedAfter <= s_interval * ((closes / ChunkSize) + 2), $"re-asked {reaskedAfter} after the first request; the second item closes at delta {closes / ChunkSize}");
+        Assert.True(reaskedAfter < s_interval * (bad.Length / ChunkSize) / 2, $"re-asked {reaskedAfter} after the first request; the bad answer takes {s_interval * (bad.Length / ChunkSize)}");
+        Assert.Contains("'chapters[1].pages'", requests[1].LastUserText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prophet", requests[1].LastUserText, StringComparison.Ordinal);
+
+        // The trace says where and why the first answer stopped.
+        var stopped = final.Result!.Trace.Attempts[0];
+        Assert.Equal(AttemptOutcome.Invalid, stopped.Outcome);
+        Assert.Contains("already breaks RequiredFieldRule", stopped.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("'chapters[1].pages'", Assert.Single(stopped.ValidationErrors), StringComparison.Ordinal);
+        Assert.Contains(updates, u => u.Update.Attempt == 1 && u.Update.Value?.Chapters is { Count: 2 });
+        Assert.DoesNotContain(updates, u => u.Update.Attempt == 1 && u.Update.Value?.Chapters is { Count: > 2 });
     }
 
     /// <summary>

@@ -134,7 +134,8 @@ internal static class LenientNodes
         }
     }
 
-    private static void Write(LenientNode node, Utf8JsonWriter writer)
+    /// <summary>Writes a value as JSON (unquoted text as a string).</summary>
+    public static void Write(LenientNode node, Utf8JsonWriter writer)
     {
         switch (node.Kind)
         {

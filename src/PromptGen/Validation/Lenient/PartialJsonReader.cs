@@ -62,6 +62,9 @@ internal sealed partial class PartialJsonReader
     /// <summary>Gets the text received so far.</summary>
     public ReadOnlySpan<char> Text => _text.AsSpan(0, _length);
 
+    /// <summary>Gets the text received so far as memory over the buffer (never rewritten below its length; replaced when it grows).</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.AsMemory(0, _length);
+
     /// <summary>Gets the number of values completed so far (a counter that moves whenever the partial value gains a complete part).</summary>
     public int Completed { get; private set; }
 

@@ -20,6 +20,10 @@ internal sealed partial class SchemaCoercer
     private LenientNode? _prose;
     private int _depth;
 
+    // Partial mode: the coerced value (and the changes it took) of each complete node, per schema. A complete node never
+    // changes again, so an update coerces only the parts still being written (linear over a stream, not quadratic).
+    private Dictionary<LenientNode, (SchemaModel Schema, LenientNode? Value, RepairAt[] Changes)>? _complete;
+
     public SchemaCoercer(SchemaModel root, JsonParsePolicy policy)
     {
         _root = root;
@@ -116,12 +120,25 @@ internal sealed partial class SchemaCoercer
             return Fail(n, path, $"the value nests deeper than {MaxDepth} levels");
         }
 
+        if (Partial && !n.CutOff && _complete is not null && _complete.TryGetValue(n, out var known) && ReferenceEquals(known.Schema, schema))
+        {
+            Changes.AddRange(known.Changes);
+            value = known.Value;
+            return true;
+        }
+
         _depth++;
+        var mark = Changes.Count;
         try
         {
             if (!TryCoerceCore(n, schema, path, out value))
             {
                 return false;
+            }
+
+            if (Partial && !n.CutOff)
+            {
+                (_complete ??= new(ReferenceEqualityComparer.Instance))[n] = (schema, value, Changes.Count > mark ? [.. Changes.GetRange(mark, Changes.Count - mark)] : []);
             }
 
             if (n.CutOff && value is { CutOff: false })

@@ -8,6 +8,10 @@ public sealed class DoesNotContainRule(string text, bool ignoreCase = true) : Te
     /// <inheritdoc/>
     protected override string Problem => $"The answer must not contain \"{Text}\"; rephrase without it.";
 
+    /// <summary>Decided as soon as the text so far contains the forbidden text (the answer only grows).</summary>
+    internal override string? PartialError(PartialAnswer answer) =>
+        answer.Text[Math.Max(0, answer.CheckedLength - Text.Length + 1)..].Contains(Text, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) ? Error(Problem) : null;
+
     /// <inheritdoc/>
     protected override bool Passes(ReadOnlySpan<char> answer, StringComparison comparison) => !answer.Contains(Text, comparison);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace PromptGen.Validation;
 
 /// <summary>
@@ -16,6 +18,12 @@ public sealed class ForbiddenFieldRule : ResponseRule
 
     /// <inheritdoc/>
     public override ValidationStage Stage => ValidationStage.Structural;
+
+    /// <summary>Decided as soon as the field's value is complete and not null.</summary>
+    internal override string? PartialError(PartialAnswer answer) =>
+        Path.Decide(answer, out var value) == PartialField.Complete && value.ValueKind != JsonValueKind.Null
+            ? Error($"The JSON answer must not have the field '{Path}'; remove it.")
+            : null;
 
     /// <inheritdoc/>
     public override ValueTask<ValidationResult> ValidateAsync(ValidationContext context, CancellationToken cancellationToken)

@@ -19,6 +19,15 @@ public sealed class RequiredFieldRule : ResponseRule
     /// <inheritdoc/>
     public override ValidationStage Stage => ValidationStage.Structural;
 
+    /// <summary>Decided as soon as the field's value is complete, or a complete container lacks it.</summary>
+    internal override string? PartialError(PartialAnswer answer) => Path.Decide(answer, out var value) switch
+    {
+        PartialField.Missing => Error($"The JSON answer must have the field '{Path}' with a non-null value; add it."),
+        PartialField.Complete when value.ValueKind == JsonValueKind.Null => Error($"The JSON answer must have the field '{Path}' with a non-null value; add it."),
+        PartialField.Complete when ExpectedValue is { } expected && !JsonElement.DeepEquals(value, expected) => Error($"The field '{Path}' must be {expected.GetRawText()}, not {Clip(value.GetRawText())}."),
+        _ => null,
+    };
+
     /// <inheritdoc/>
     public override ValueTask<ValidationResult> ValidateAsync(ValidationContext context, CancellationToken cancellationToken)
     {
